@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    """An organisation a delegation deals with, kept once and reused across visits."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("Association")
+        MUNICIPALITY = "municipality", _("Municipality")
+        MUSEUM = "museum", _("Museum")
+        LIBRARY = "library", _("Library")
+        STATE_BODY = "state_body", _("State body")
+        EMBASSY = "embassy", _("Embassy")
+        RESEARCH_INSTITUTE = "research_institute", _("Research institute")
+        CULTURAL_CENTRE = "cultural_centre", _("Cultural centre")
+        FOUNDATION = "foundation", _("Foundation")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=32, choices=Kind.choices, default=Kind.ASSOCIATION
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("web site"), blank=True, max_length=500)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    # Staff of an organising association: they see and edit the visits it organises.
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers (staff accounts)"),
+        related_name="organising_organisations",
+        blank=True,
+        help_text=_("Staff accounts that run this organisation's visits in the admin."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name or "?"
+
+
+class Person(models.Model):
+    """A speaker or contact at an organisation. Contact details are for organisers only."""
+
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("title or role"), max_length=300, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        related_name="people",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(_("e-mail (private)"), blank=True)
+    phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
+    private_notes = models.TextField(_("private notes"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        if self.organisation_id:
+            return f"{self.name} ({self.organisation})"
+        return self.name or "?"
+
+
+class Venue(models.Model):
+    """Where sessions happen: an address a participant can find in a foreign city."""
+
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("street address"), max_length=300, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    directions = models.TextField(
+        _("access directions"),
+        blank=True,
+        help_text=_("Metro or train station, entrance, floor: what a visitor needs to find it."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation at this address"),
+        related_name="venues",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="venue_coordinates_both_or_neither",
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                violation_error_message=_("Give both latitude and longitude, or leave both empty."),
+            ),
+            models.CheckConstraint(
+                name="venue_coordinates_in_range",
+                condition=(Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90))
+                & (Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180)),
+                violation_error_message=_(
+                    "Latitude is between -90 and 90, longitude between -180 and 180."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.city}" if self.city else (self.name or "?")
+
+    @property
+    def full_address(self) -> str:
+        locality = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.address, locality, self.country) if part)

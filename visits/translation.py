@@ -1,0 +1,37 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from visits.models import Day, EmergencyContact, Resource, Session, Visit
+
+
+@register(Visit)
+class VisitTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "subtitle",
+        "cities",
+        "goals",
+        "content",
+        "themes",
+        "practical_information",
+        "schedule_note",
+    )
+
+
+@register(Day)
+class DayTranslation(TranslationOptions):
+    fields = ("heading", "city")
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ("title", "description", "meeting_point", "interpretation_note")
+
+
+@register(Resource)
+class ResourceTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(EmergencyContact)
+class EmergencyContactTranslation(TranslationOptions):
+    fields = ("role",)
