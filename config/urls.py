@@ -6,6 +6,8 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("participants.urls")),
+    path("", include("visits.urls")),
 ]
 
 if settings.DEBUG:
