@@ -1,0 +1,205 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import Group
+from visits.admin_base import (
+    OrganiserChoicesMixin,
+    StackedInline,
+    TabularInline,
+    TranslatedAdmin,
+    VisitScopedAdminMixin,
+)
+from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from visits.permissions import visit_scope
+
+
+class DayInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        visit = self.instance
+        if not (visit.start_date and visit.end_date):
+            return
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            date = form.cleaned_data.get("date")
+            if date and not (visit.start_date <= date <= visit.end_date):
+                form.add_error(
+                    "date",
+                    _("%(date)s is outside the visit, which runs from %(start)s to %(end)s.")
+                    % {"date": date, "start": visit.start_date, "end": visit.end_date},
+                )
+
+
+class SessionGroupsMixin:
+    """A session is for groups of its own visit only."""
+
+    def clean(self):
+        cleaned = super().clean()
+        visit = cleaned.get("visit") or getattr(self.instance, "visit", None)
+        groups = cleaned.get("groups")
+        if visit is not None and groups:
+            strangers = [group for group in groups if group.visit_id != visit.pk]
+            if strangers:
+                raise ValidationError(
+                    {
+                        "groups": _("These groups belong to another visit: %(names)s.")
+                        % {"names": ", ".join(str(group) for group in strangers)}
+                    }
+                )
+        return cleaned
+
+
+class SessionInlineForm(SessionGroupsMixin, forms.ModelForm):
+    pass
+
+
+class VisitOrganisationInline(admin.TabularInline):
+    model = VisitOrganisation
+    extra = 0
+    autocomplete_fields = ("organisation",)
+    verbose_name = _("supporter, partner, sending organisation or host")
+    verbose_name_plural = _("supporters, partners, sending organisations and hosts")
+
+
+class DayInline(TabularInline):
+    model = Day
+    formset = DayInlineFormSet
+    fields = ("date", "heading", "city")
+
+
+class SessionInline(StackedInline):
+    model = Session
+    form = SessionInlineForm
+    classes = ("collapse",)
+    autocomplete_fields = ("venue", "hosts", "speakers")
+    fields = (
+        ("kind", "starts_at", "ends_at"),
+        "title",
+        "description",
+        "venue",
+        "meeting_point",
+        "hosts",
+        "speakers",
+        ("interpretation", "interpretation_note"),
+        "groups",
+        "private_notes",
+    )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The parent visit decides which groups a session may be for.
+        self.parent_visit = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            visit = getattr(self, "parent_visit", None)
+            kwargs["queryset"] = (
+                Group.objects.filter(visit=visit) if visit else Group.objects.none()
+            )
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ResourceInline(StackedInline):
+    model = Resource
+    fields = ("title", "summary", ("file", "url"), ("language", "position"), "session")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.parent_visit = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "session":
+            visit = getattr(self, "parent_visit", None)
+            kwargs["queryset"] = (
+                Session.objects.filter(visit=visit) if visit else Session.objects.none()
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class GroupInline(TabularInline):
+    model = Group
+    fields = ("name", "description")
+    verbose_name_plural = _("groups of the delegation (for sessions that not everyone attends)")
+
+
+class EmergencyContactInline(TabularInline):
+    model = EmergencyContact
+    fields = ("name", "role", "phone", "email", "position")
+
+
+@admin.register(Visit)
+class VisitAdmin(OrganiserChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
+    visit_path = ""
+    list_display = ("title", "start_date", "end_date", "cities", "organiser", "status")
+    list_filter = ("status", "organiser", "start_date")
+    search_fields = ("title_ru", "title_fr", "title_en", "slug", "cities")
+    date_hierarchy = "start_date"
+    autocomplete_fields = ("organiser",)
+    prepopulated_fields = {"slug": ("title_en",)}
+    inlines = (
+        VisitOrganisationInline,
+        GroupInline,
+        DayInline,
+        SessionInline,
+        ResourceInline,
+        EmergencyContactInline,
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
+        (
+            _("Dates and places"),
+            {"fields": (("start_date", "end_date"), "time_zone", "cities")},
+        ),
+        (_("Booklet languages"), {"fields": (("first_language", "second_language"),)}),
+        (
+            _("Narrative sections"),
+            {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
+        ),
+    )
+
+
+@admin.register(Session)
+class SessionAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+    list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
+    list_filter = ("visit", "kind", "interpretation")
+    list_select_related = ("visit", "venue")
+    search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ("venue", "hosts", "speakers")
+    fieldsets = (
+        (None, {"fields": ("visit", "kind", ("starts_at", "ends_at"), "title", "description")}),
+        (_("Where and with whom"), {"fields": ("venue", "meeting_point", "hosts", "speakers")}),
+        (
+            _("For whom"),
+            {"fields": (("interpretation", "interpretation_note"), "groups", "private_notes")},
+        ),
+    )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type("SessionAdminForm", (SessionGroupsMixin, form), {})
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(visit_scope(user=request.user, path="visit"))
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Day)
+class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+    list_display = ("date", "heading", "city", "visit")
+    list_filter = ("visit",)
+    search_fields = ("heading_ru", "heading_fr", "heading_en", "city")
+
+
+@admin.register(Resource)
+class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+    list_display = ("title", "visit", "session", "language")
+    list_filter = ("visit", "language")
+    search_fields = ("title_ru", "title_fr", "title_en", "summary")
+    autocomplete_fields = ("session",)

@@ -1,0 +1,306 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from organisations.models import Organisation, Person, Venue
+from participants.models import Group, Participant
+from tests.factories import (
+    DayFactory,
+    EmergencyContactFactory,
+    GroupFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    ResourceFactory,
+    SessionFactory,
+    VenueFactory,
+    VisitFactory,
+)
+from visits.models import Day, Resource, Session, Visit
+from visits.services import organiser_group_ensure
+
+PARIS = ZoneInfo("Europe/Paris")
+pytestmark = pytest.mark.django_db
+
+
+def make_organiser(username: str, organisation: Organisation):
+    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(organiser_group_ensure())
+    organisation.members.add(user)
+    return user
+
+
+@pytest.fixture
+def dest():
+    return OrganisationFactory(name_fr="D'EST", name_ru="D'EST", kind="association")
+
+
+@pytest.fixture
+def fta():
+    return OrganisationFactory(name_fr="France terre d'asile", kind="association")
+
+
+@pytest.fixture
+def owner(dest):
+    return make_organiser("anna", dest)
+
+
+@pytest.fixture
+def colleague(dest):
+    return make_organiser("boris", dest)
+
+
+@pytest.fixture
+def outsider(fta):
+    return make_organiser("milena", fta)
+
+
+@pytest.fixture
+def visit(dest):
+    visit = VisitFactory(
+        organiser=dest,
+        slug="paris-rouen-2019",
+        title_fr="Visite d'étude à Paris et Rouen",
+        title_ru="Учебный визит в Париж и Руан",
+        start_date=dt.date(2019, 5, 12),
+        end_date=dt.date(2019, 5, 18),
+    )
+    DayFactory(visit=visit, date=dt.date(2019, 5, 13), heading_fr="Paris", city_fr="Paris")
+    group = GroupFactory(visit=visit, name_fr="Musées et bibliothèques")
+    SessionFactory(visit=visit, title_fr="Rencontre à la Mairie de Paris").groups.add(group)
+    ParticipantFactory(visit=visit, name_latin="Anna Ivanova", name_native="Анна Иванова")
+    ResourceFactory(visit=visit, title_fr="Plan de mobilisation", url="https://www.paris.fr/")
+    EmergencyContactFactory(visit=visit)
+    return visit
+
+
+def change_url(obj) -> str:
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def changelist_url(model) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+
+def test_the_owner_sees_and_edits_their_visit(client, owner, visit):
+    client.force_login(owner)
+
+    listing = client.get(changelist_url(Visit)).content.decode()
+    page = client.get(change_url(visit))
+
+    assert "Visite d&#x27;étude à Paris et Rouen" in listing
+    assert page.status_code == 200
+    assert "Rencontre à la Mairie de Paris" in page.content.decode()
+
+
+def test_a_colleague_of_the_same_organisation_sees_it_too(client, colleague, visit):
+    client.force_login(colleague)
+
+    page = client.get(change_url(visit))
+
+    assert page.status_code == 200
+    assert "Anna Ivanova" in client.get(changelist_url(Participant)).content.decode()
+
+
+@pytest.mark.parametrize("model", [Visit, Session, Day, Participant, Group, Resource])
+def test_an_outsider_sees_nothing_of_another_organisations_visit(client, outsider, visit, model):
+    client.force_login(outsider)
+    row = model.objects.filter(**({"pk": visit.pk} if model is Visit else {"visit": visit})).get()
+
+    listing = client.get(changelist_url(model), {"q": ""})
+    page = client.get(change_url(row), follow=True)
+
+    assert str(row) not in listing.content.decode()
+    assert listing.context["cl"].result_count == 0
+    assert page.redirect_chain[-1][0] == reverse("admin:index")
+    assert "doesn’t exist" in page.content.decode()
+
+
+def test_an_outsider_cannot_change_another_organisations_visit_by_posting(client, outsider, visit):
+    client.force_login(outsider)
+
+    client.post(change_url(visit), {"title_fr": "Pris", "slug": "pris"})
+
+    visit.refresh_from_db()
+    assert visit.slug == "paris-rouen-2019"
+
+
+def test_a_superuser_sees_every_visit(admin_client, visit):
+    other = VisitFactory(title_fr="CIFER à Paris", slug="cifer-paris")
+
+    listing = admin_client.get(changelist_url(Visit)).content.decode()
+
+    assert "CIFER à Paris" in listing
+    assert admin_client.get(change_url(other)).status_code == 200
+
+
+def test_an_organiser_may_give_a_visit_only_to_their_own_organisation(client, owner, dest, fta):
+    client.force_login(owner)
+
+    response = client.get(reverse("admin:visits_visit_add"))
+    choices = response.context["adminform"].form.fields["organiser"].queryset
+
+    assert list(choices) == [dest]
+
+
+def test_only_a_superuser_grants_organisation_membership(client, owner, dest, admin_client):
+    client.force_login(owner)
+
+    organiser_form = client.get(change_url(dest)).context["adminform"].form
+    superuser_form = admin_client.get(change_url(dest)).context["adminform"].form
+
+    assert "members" not in organiser_form.fields
+    assert "members" in superuser_form.fields
+
+
+def every_registered_admin():
+    ours = {"organisations", "visits", "participants"}
+    return [model for model in admin.site._registry if model._meta.app_label in ours]
+
+
+@pytest.mark.parametrize("model", every_registered_admin(), ids=lambda model: model.__name__)
+def test_every_add_and_change_page_renders_for_an_organiser(client, owner, visit, model):
+    client.force_login(owner)
+    PersonFactory()
+    VenueFactory()
+    row = {
+        Visit: lambda: visit,
+        Organisation: lambda: visit.organiser,
+        Person: lambda: Person.objects.first(),
+        Venue: lambda: Venue.objects.first(),
+    }.get(model, lambda: model.objects.filter(visit=visit).first())()
+    add_url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+
+    add_page = client.get(add_url)
+    change_page = client.get(change_url(row))
+
+    assert add_page.status_code == 200
+    assert change_page.status_code == 200
+    assert str(model._meta.verbose_name).lower() in change_page.content.decode().lower()
+
+
+def test_translation_tabs_use_our_own_jquery_ui_not_a_cdn(client, owner, visit):
+    client.force_login(owner)
+
+    page = client.get(change_url(visit)).content.decode()
+
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
+    assert "modeltranslation/js/tabbed_translation_fields.js" in page
+    assert "googleapis" not in page
+    assert "//" not in [
+        src.split("/static/")[0] for src in page.split('src="')[1:] if "http" in src
+    ]
+
+
+def visit_form(visit, **changes) -> dict:
+    data = {
+        "title_ru": visit.title_ru or "",
+        "title_fr": visit.title_fr or "",
+        "title_en": visit.title_en or "",
+        "slug": visit.slug,
+        "status": visit.status,
+        "organiser": visit.organiser_id,
+        "start_date": visit.start_date.isoformat(),
+        "end_date": visit.end_date.isoformat(),
+        "time_zone": visit.time_zone,
+        "first_language": visit.first_language,
+        "second_language": visit.second_language,
+    }
+    prefixes = {
+        "organisation_roles": 0,
+        "groups": visit.groups.count(),
+        "days": visit.days.count(),
+        "sessions": 0,
+        "resources": 0,
+        "emergency_contacts": 0,
+    }
+    for prefix, initial in prefixes.items():
+        data |= {f"{prefix}-TOTAL_FORMS": initial, f"{prefix}-INITIAL_FORMS": initial}
+    for index, group in enumerate(visit.groups.all()):
+        data |= {f"groups-{index}-id": group.pk, f"groups-{index}-visit": visit.pk}
+        data |= {f"groups-{index}-name_fr": group.name_fr}
+    for index, day in enumerate(visit.days.all()):
+        data |= {f"days-{index}-id": day.pk, f"days-{index}-visit": visit.pk}
+        data |= {f"days-{index}-date": day.date.isoformat()}
+    data["sessions-TOTAL_FORMS"] = data["sessions-INITIAL_FORMS"] = 0
+    data["resources-TOTAL_FORMS"] = data["resources-INITIAL_FORMS"] = 0
+    return data | changes
+
+
+def test_a_day_outside_the_visit_is_explained_and_nothing_typed_is_lost(client, owner, visit):
+    client.force_login(owner)
+    data = visit_form(visit, **{"days-TOTAL_FORMS": 2, "days-1-date": "2019-05-25"})
+    data["days-1-heading_fr"] = "Journée à Rouen"
+    data["title_en"] = "Study visit to Paris and Rouen"
+
+    response = client.post(change_url(visit), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "2019-05-25 is outside the visit, which runs from 2019-05-12 to 2019-05-18." in page
+    assert 'value="Journée à Rouen"' in page
+    assert 'value="Study visit to Paris and Rouen"' in page
+    assert visit.days.count() == 1
+
+
+def test_moving_a_visit_with_its_days_in_one_form_works(client, owner, visit):
+    client.force_login(owner)
+    data = visit_form(visit, start_date="2020-05-10", end_date="2020-05-16")
+    data["days-0-date"] = "2020-05-11"
+
+    response = client.post(change_url(visit), data)
+
+    assert response.status_code == 302, response.context["errors"]
+    assert list(visit.days.values_list("date", flat=True)) == [dt.date(2020, 5, 11)]
+
+
+def test_a_session_that_ends_before_it_starts_is_explained(client, owner, visit):
+    client.force_login(owner)
+    session = visit.sessions.get()
+
+    response = client.post(
+        change_url(session),
+        {
+            "visit": visit.pk,
+            "kind": "meeting",
+            "starts_at_0": "2019-05-13",
+            "starts_at_1": "15:00",
+            "ends_at_0": "2019-05-13",
+            "ends_at_1": "14:00",
+            "title_fr": "Rencontre déplacée",
+        },
+    )
+
+    page = response.content.decode()
+    assert "A session must end after it starts." in page
+    assert 'value="Rencontre déplacée"' in page
+    session.refresh_from_db()
+    assert session.title_fr == "Rencontre à la Mairie de Paris"
+
+
+def test_a_session_cannot_be_for_a_group_of_another_visit(client, admin_client, visit):
+    session = visit.sessions.get()
+    stranger = GroupFactory(visit=VisitFactory(slug="cifer-paris"), name_fr="Ljubljana")
+    start = session.starts_at.astimezone(PARIS)
+    end = session.ends_at.astimezone(PARIS)
+
+    response = admin_client.post(
+        change_url(session),
+        {
+            "visit": visit.pk,
+            "kind": "meeting",
+            "starts_at_0": start.date().isoformat(),
+            "starts_at_1": start.strftime("%H:%M"),
+            "ends_at_0": end.date().isoformat(),
+            "ends_at_1": end.strftime("%H:%M"),
+            "title_fr": session.title_fr,
+            "groups": [stranger.pk],
+        },
+    )
+
+    assert "These groups belong to another visit: Ljubljana." in response.content.decode()
+    assert list(session.groups.all()) == list(visit.groups.all())

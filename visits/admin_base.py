@@ -1,0 +1,70 @@
+"""What every admin page of the portal shares: translation tabs and organiser scoping."""
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedDjangoJqueryTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from organisations.selectors import translated_ordering
+from visits.models import Visit
+from visits.permissions import organisations_for_organiser, visit_scope
+
+
+class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
+    """Translated fields as language tabs, using Django's own jQuery and our jQuery UI copy.
+
+    ``translated_ordering_field`` sorts the list by what the reader sees, with fallbacks.
+    """
+
+    translated_ordering_field: str | None = None
+
+    def get_ordering(self, request: HttpRequest):
+        if self.translated_ordering_field:
+            return (translated_ordering(self.translated_ordering_field).asc(),)
+        return super().get_ordering(request)
+
+
+class VisitScopedAdminMixin:
+    """Shows and offers only rows of visits the user organises.
+
+    ``visit_path`` is the lookup from the model to its visit. Objects outside the scope are
+    absent from the queryset, so the admin answers them as it answers a missing object.
+    """
+
+    visit_path = "visit"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        return queryset.filter(visit_scope(user=request.user, path=self.visit_path)).distinct()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Visit:
+            kwargs["queryset"] = Visit.objects.filter(visit_scope(user=request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class OrganiserChoicesMixin:
+    """An organiser may give a visit only to an organisation they belong to."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organiser":
+            kwargs["queryset"] = organisations_for_organiser(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class TabularInline(TranslationTabularInline):
+    extra = 0
+
+
+class StackedInline(TranslationStackedInline):
+    extra = 0
+
+
+admin.site.site_header = _("Study visits: programmes and delegations")
+admin.site.site_title = _("Study visits")
+admin.site.index_title = _("Programmes, delegations and the organisations you work with")

@@ -1,0 +1,24 @@
+"""Who may see which visits: an organiser sees only the visits of their organisations."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from organisations.models import Organisation
+from visits.models import Visit
+
+
+def organisations_for_organiser(*, user: AbstractBaseUser) -> QuerySet[Organisation]:
+    if user.is_superuser:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(members=user)
+
+
+def visit_scope(*, user: AbstractBaseUser, path: str = "") -> Q:
+    """A filter for rows that belong, through ``path``, to visits this user organises.
+
+    ``path`` is the lookup from the row to its visit ("" for a visit itself).
+    """
+    if user.is_superuser:
+        return Q()
+    visit_ids = Visit.objects.filter(organiser__members=user).values("pk")
+    return Q(**{f"{path}__in" if path else "pk__in": visit_ids})
