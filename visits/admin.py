@@ -10,6 +10,7 @@ from visits.admin_base import (
     TabularInline,
     TranslatedAdmin,
     VisitScopedAdminMixin,
+    VisitTimeZoneMixin,
 )
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 from visits.permissions import visit_scope
@@ -74,6 +75,7 @@ class SessionInline(StackedInline):
     model = Session
     form = SessionInlineForm
     classes = ("collapse",)
+    verbose_name_plural = _("sessions (times in the visit's own time zone)")
     autocomplete_fields = ("venue", "hosts", "speakers")
     fields = (
         ("kind", "starts_at", "ends_at"),
@@ -132,8 +134,12 @@ class EmergencyContactInline(TabularInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(OrganiserChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
+class VisitAdmin(VisitTimeZoneMixin, OrganiserChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
     visit_path = ""
+
+    def visit_of(self, obj):
+        return obj
+
     list_display = ("title", "start_date", "end_date", "cities", "organiser", "status")
     list_filter = ("status", "organiser", "start_date")
     search_fields = ("title_ru", "title_fr", "title_en", "slug", "cities")
@@ -163,7 +169,7 @@ class VisitAdmin(OrganiserChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
     list_filter = ("visit", "kind", "interpretation")
     list_select_related = ("visit", "venue")
@@ -171,7 +177,13 @@ class SessionAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     date_hierarchy = "starts_at"
     autocomplete_fields = ("venue", "hosts", "speakers")
     fieldsets = (
-        (None, {"fields": ("visit", "kind", ("starts_at", "ends_at"), "title", "description")}),
+        (
+            None,
+            {
+                "fields": ("visit", "kind", ("starts_at", "ends_at"), "title", "description"),
+                "description": _("Times are in the visit's own time zone."),
+            },
+        ),
         (_("Where and with whom"), {"fields": ("venue", "meeting_point", "hosts", "speakers")}),
         (
             _("For whom"),
@@ -179,8 +191,8 @@ class SessionAdmin(VisitScopedAdminMixin, TranslatedAdmin):
         ),
     )
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
         return type("SessionAdminForm", (SessionGroupsMixin, form), {})
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

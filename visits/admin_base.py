@@ -1,8 +1,10 @@
 """What every admin page of the portal shares: translation tabs and organiser scoping."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
@@ -46,6 +48,31 @@ class VisitScopedAdminMixin:
         if db_field.related_model is Visit:
             kwargs["queryset"] = Visit.objects.filter(visit_scope(user=request.user))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class VisitTimeZoneMixin:
+    """Times are typed and shown in the visit's own zone, not the server's or the browser's.
+
+    ``visit_of(obj)`` names the visit of an existing row; on an add page the visit comes
+    from the form (``visit`` field) or the query string.
+    """
+
+    def visit_of(self, obj) -> Visit | None:
+        return getattr(obj, "visit", None)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        visit = None
+        if object_id:
+            obj = self.get_object(request, unquote(object_id))
+            visit = self.visit_of(obj) if obj is not None else None
+        else:
+            visit_id = request.POST.get("visit") or request.GET.get("visit")
+            if visit_id and str(visit_id).isdigit():
+                visit = Visit.objects.filter(visit_scope(user=request.user), pk=visit_id).first()
+        if visit is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with timezone.override(visit.zone):
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 class OrganiserChoicesMixin:

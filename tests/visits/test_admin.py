@@ -304,3 +304,33 @@ def test_a_session_cannot_be_for_a_group_of_another_visit(client, admin_client, 
 
     assert "These groups belong to another visit: Ljubljana." in response.content.decode()
     assert list(session.groups.all()) == list(visit.groups.all())
+
+
+def test_session_times_are_typed_in_the_visits_own_time_zone(client, owner, dest, settings):
+    settings.TIME_ZONE = "UTC"
+    visit = VisitFactory(
+        organiser=dest,
+        time_zone="Europe/Ljubljana",
+        start_date=dt.date(2022, 10, 3),
+        end_date=dt.date(2022, 10, 7),
+    )
+    client.force_login(owner)
+
+    response = client.post(
+        reverse("admin:visits_session_add"),
+        {
+            "visit": visit.pk,
+            "kind": "meeting",
+            "starts_at_0": "2022-10-04",
+            "starts_at_1": "10:00",
+            "ends_at_0": "2022-10-04",
+            "ends_at_1": "11:30",
+            "title_fr": "SOS Racisme",
+        },
+    )
+
+    assert response.status_code == 302
+    session = visit.sessions.get()
+    assert session.starts_at == dt.datetime(2022, 10, 4, 8, 0, tzinfo=dt.UTC)
+    page = client.get(change_url(session)).content.decode()
+    assert 'value="10:00:00"' in page
