@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from participants import views
 
 app_name = "participants"
-urlpatterns: list = []
+urlpatterns = [
+    # The worker script sits at the top of /p/ so that its scope covers every itinerary.
+    path("p/service-worker.js", views.service_worker, name="service_worker"),
+    path("p/", views.service_worker_scope, name="service_worker_scope"),
+    path("p/<str:token>/", views.itinerary, name="itinerary"),
+    path("p/<str:token>/calendar.ics", views.itinerary_calendar, name="calendar"),
+    path("p/<str:token>/manifest.webmanifest", views.itinerary_manifest, name="manifest"),
+]

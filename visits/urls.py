@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from visits import views
 
 app_name = "visits"
-urlpatterns: list = []
+urlpatterns = [
+    path("v/<slug:slug>/", views.public_programme, name="public_programme"),
+    path("v/<slug:slug>/programme.ics", views.public_calendar, name="public_calendar"),
+]

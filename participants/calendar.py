@@ -1,0 +1,155 @@
+"""The iCalendar feeds of a programme: a participant's own, and the public one.
+
+Calendar applications keep subscribed events by UID and replace them when SEQUENCE grows,
+so both must be right for a moved meeting to move on the phone rather than appear twice.
+
+SEQUENCE is derived, not stored: the number of whole seconds between the session's
+creation and its last change (its own or its venue's). It grows with every change, never
+goes back, needs no column on the session and no write path that could forget to bump it;
+the admin, imports and services all update ``updated_at`` already. A revision counter
+would count changes more politely but would have to be maintained by every writer.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from visits.models import Session, Visit
+from visits.selectors import Programme, translated_text
+
+PRODUCT_ID = "-//study-visit-portal//programme//EN"
+
+
+def _uid_domain() -> str:
+    host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0]
+    return host.split(":", 1)[0] or "study-visit-portal"
+
+
+def session_uid(*, session: Session, participant_id: int | None = None) -> str:
+    """The same for a session for ever: by ids, never by titles or times that can change."""
+    who = f"-participant-{participant_id}" if participant_id is not None else ""
+    return f"session-{session.pk}{who}@{_uid_domain()}"
+
+
+def session_last_modified(*, session: Session) -> datetime.datetime:
+    stamps = [session.updated_at]
+    if session.venue is not None and session.venue.updated_at:
+        stamps.append(session.venue.updated_at)
+    return max(stamps).astimezone(datetime.UTC).replace(microsecond=0)
+
+
+def session_sequence(*, session: Session) -> int:
+    created = session.created_at.astimezone(datetime.UTC).replace(microsecond=0)
+    seconds = int((session_last_modified(session=session) - created).total_seconds())
+    return max(seconds, 0)
+
+
+def _text(obj, field_name: str, language: str) -> str:
+    return translated_text(obj=obj, field_name=field_name, language=language)[0]
+
+
+def _session_description(session: Session, language: str) -> str:
+    parts: list[str] = []
+    description = _text(session, "description", language)
+    if description:
+        parts.append(description)
+    if session.meeting_point:
+        parts.append(
+            _("Meeting point: %(place)s") % {"place": _text(session, "meeting_point", language)}
+        )
+    hosts = [_text(host, "name", language) for host in session.hosts.all()]
+    if hosts:
+        parts.append(_("Hosts: %(names)s") % {"names": ", ".join(hosts)})
+    speakers = []
+    for person in session.speakers.all():
+        role = _text(person, "role", language)
+        name = _text(person, "name", language)
+        speakers.append(f"{name} ({role})" if role else name)
+    if speakers:
+        parts.append(_("Speakers: %(names)s") % {"names": "; ".join(speakers)})
+    if session.interpretation:
+        note = _text(session, "interpretation_note", language)
+        label = str(session.get_interpretation_display())
+        parts.append(f"{label}: {note}" if note else label)
+    if session.venue is not None:
+        directions = _text(session.venue, "directions", language)
+        if directions:
+            parts.append(_("How to get there: %(directions)s") % {"directions": directions})
+    for resource in session.resources.all():
+        link = resource.url or ""
+        if not link and resource.file:
+            link = settings.SITE_URL + resource.file.url
+        parts.append(f"{_text(resource, 'title', language)}: {link}".strip(": "))
+    return "\n\n".join(parts)
+
+
+def _session_location(session: Session, language: str) -> str:
+    venue = session.venue
+    if venue is None:
+        return _text(session, "meeting_point", language)
+    name = _text(venue, "name", language)
+    address = venue.full_address
+    return f"{name}, {address}" if address else name
+
+
+def programme_calendar(
+    *,
+    programme: Programme,
+    language: str,
+    participant_id: int | None = None,
+    calendar_name: str = "",
+    page_url: str = "",
+) -> bytes:
+    """The programme as an iCalendar file in ``language``, times in the visit's zone.
+
+    With ``participant_id`` the UIDs are the participant's own, so that two people sharing
+    a calendar account do not overwrite each other's events.
+    """
+    from icalendar import Calendar, Event
+
+    visit: Visit = programme.visit
+    zone = visit.zone
+    with translation.override(language):
+        calendar = Calendar()
+        calendar.add("prodid", PRODUCT_ID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("x-wr-calname", calendar_name or _text(visit, "title", language))
+        calendar.add("x-wr-timezone", visit.time_zone)
+        # Subscribed calendars poll at this pace when the application honours it.
+        calendar.add(
+            "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", "PT1H")
+        for session in programme.sessions:
+            event = Event()
+            event.add("uid", session_uid(session=session, participant_id=participant_id))
+            last_modified = session_last_modified(session=session)
+            event.add("dtstamp", last_modified)
+            event.add("last-modified", last_modified)
+            event.add("sequence", session_sequence(session=session))
+            event.add("dtstart", session.starts_at.astimezone(zone))
+            event.add("dtend", session.ends_at.astimezone(zone))
+            event.add("summary", _text(session, "title", language))
+            event.add("categories", [str(session.get_kind_display())])
+            location = _session_location(session, language)
+            if location:
+                event.add("location", location)
+            venue = session.venue
+            if venue is not None and venue.latitude is not None and venue.longitude is not None:
+                event.add("geo", (float(venue.latitude), float(venue.longitude)))
+            description = _session_description(session, language)
+            if description:
+                event.add("description", description)
+            if page_url:
+                event.add("url", f"{page_url}#session-{session.pk}")
+            calendar.add_component(event)
+        margin = datetime.timedelta(days=366)
+        calendar.add_missing_timezones(
+            first_date=visit.start_date - margin, last_date=visit.end_date + margin
+        )
+        return calendar.to_ical()

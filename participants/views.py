@@ -1,0 +1,181 @@
+"""A participant's own pages, reached through their secret personal link.
+
+Every way of getting the token wrong (unknown, revoked, truncated, garbage) ends in the
+same Http404 as a page that does not exist, so a guess learns nothing.
+"""
+
+import json
+from functools import wraps
+
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from participants.calendar import programme_calendar
+from participants.models import Participant
+from participants.selectors import participant_by_token
+from visits.selectors import (
+    language_or_default,
+    programme_build,
+    translated_text,
+)
+from visits.views import language_links, zone_label
+
+# Nothing on a personal page comes from elsewhere; the policy says so to the browser.
+PERSONAL_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "manifest-src 'self'; worker-src 'self'; connect-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def personal(view):
+    """Headers every personal page carries: not indexed, not cached by shared caches,
+    no Referer leaking the secret link to the map, host or resource sites it links to."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.headers["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers.setdefault("Content-Security-Policy", PERSONAL_CSP)
+        patch_cache_control(response, private=True, no_cache=True, max_age=0)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    return wrapper
+
+
+def _participant_or_404(token: str) -> Participant:
+    participant = participant_by_token(token=token)
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def _chosen_language(request: HttpRequest, participant: Participant) -> tuple[str, bool]:
+    """The language to show and whether the reader chose it (then links keep ?lang=)."""
+    requested = request.GET.get("lang")
+    language = language_or_default(requested=requested, default=participant.preferred_language)
+    return language, requested == language
+
+
+@require_safe
+@personal
+def itinerary(request: HttpRequest, token: str) -> HttpResponse:
+    participant = _participant_or_404(token)
+    visit = participant.visit
+    language, chosen = _chosen_language(request, participant)
+    now = timezone.now()
+    programme = programme_build(
+        visit=visit, now=now, participant_id=participant.pk, with_contacts=True
+    )
+    page_path = reverse("participants:itinerary", kwargs={"token": token})
+    calendar_path = reverse("participants:calendar", kwargs={"token": token})
+    lang_query = f"?lang={language}" if chosen else ""
+    calendar_url = request.build_absolute_uri(calendar_path + lang_query)
+    webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
+    with translation.override(language), timezone.override(visit.zone):
+        response = render(
+            request,
+            "itinerary/itinerary.html",
+            {
+                "participant": participant,
+                "visit": visit,
+                "programme": programme,
+                "language": language,
+                "language_links": language_links(page_path, current=language),
+                "lang_query": lang_query,
+                "calendar_url": calendar_url,
+                "webcal_url": webcal_url,
+                "manifest_url": reverse("participants:manifest", kwargs={"token": token})
+                + lang_query,
+                "service_worker_url": reverse("participants:service_worker"),
+                "service_worker_scope": reverse("participants:service_worker_scope"),
+                "rendered_at": now,
+                "zone_label": zone_label(visit),
+            },
+        )
+    response.headers["Content-Language"] = language
+    return response
+
+
+@require_safe
+@personal
+def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    participant = _participant_or_404(token)
+    visit = participant.visit
+    language, chosen = _chosen_language(request, participant)
+    programme = programme_build(visit=visit, now=timezone.now(), participant_id=participant.pk)
+    page_url = request.build_absolute_uri(
+        reverse("participants:itinerary", kwargs={"token": token})
+    )
+    title = translated_text(obj=visit, field_name="title", language=language)[0]
+    body = programme_calendar(
+        programme=programme,
+        language=language,
+        participant_id=participant.pk,
+        calendar_name=f"{title} · {participant.name_latin}",
+        page_url=page_url + (f"?lang={language}" if chosen else ""),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="{visit.slug}.ics"'
+    response.headers["Content-Language"] = language
+    return response
+
+
+@require_safe
+@personal
+def itinerary_manifest(request: HttpRequest, token: str) -> HttpResponse:
+    """The web app manifest: installing it opens this participant's own itinerary."""
+    participant = _participant_or_404(token)
+    visit = participant.visit
+    language, chosen = _chosen_language(request, participant)
+    title = translated_text(obj=visit, field_name="title", language=language)[0]
+    start = reverse("participants:itinerary", kwargs={"token": token})
+    manifest = {
+        "name": title,
+        "short_name": title[:24],
+        "lang": language,
+        "start_url": start + (f"?lang={language}" if chosen else ""),
+        "scope": start,
+        "display": "standalone",
+        "background_color": "#f6f4ef",
+        "theme_color": "#1f3a5f",
+        "icons": [
+            {"src": static("itinerary/icon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("itinerary/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("itinerary/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+        ],
+    }
+    return HttpResponse(
+        json.dumps(manifest, ensure_ascii=False), content_type="application/manifest+json"
+    )
+
+
+@require_safe
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker script, served under /p/ so that its scope covers the itineraries.
+
+    A worker's scope cannot be wider than the folder of its script without an extra header;
+    serving it here keeps the script itself a plain static file.
+    """
+    path = finders.find("itinerary/service-worker.js")
+    if not path:
+        raise Http404
+    with open(path, encoding="utf-8") as script:
+        body = script.read()
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    # Browsers check for a new worker on every navigation; never serve them a stale one.
+    patch_cache_control(response, no_cache=True, max_age=0)
+    return response
+
+
+def service_worker_scope(request: HttpRequest) -> HttpResponse:
+    """Only names the /p/ scope for reverse(); there is no page here."""
+    raise Http404

@@ -1,0 +1,213 @@
+"""Reads of a visit's programme, shared by the participant's itinerary and the public page.
+
+Every query here is fixed in number whatever the size of the programme: sessions come in
+one query and each relation they show (venue, hosts, speakers, groups, resources) in one
+more, so a week of 300 sessions costs as many queries as a day of 10.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import translation
+from modeltranslation import settings as mt_settings
+from modeltranslation.manager import get_translatable_fields_for_model
+from modeltranslation.utils import build_localized_fieldname
+
+from organisations.models import Person, Venue
+from visits.models import Day, EmergencyContact, Resource, Session, Visit
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_or_default(*, requested: str | None, default: str) -> str:
+    """The requested language if the portal offers it, else the default."""
+    codes = language_codes()
+    if requested in codes:
+        return requested
+    return default if default in codes else settings.LANGUAGE_CODE
+
+
+def translated_text(*, obj, field_name: str, language: str | None = None) -> tuple[str, str]:
+    """The value of a translated field in ``language`` and the language it is really in.
+
+    When the field is empty in that language, the first non-empty fallback language wins
+    (as settings order them, then any other configured language) so the reader never
+    meets an empty gap; the second item says which language was shown so the page can mark
+    it with a ``lang`` attribute. Fields that are not translated come back as they are,
+    in the requested language.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    language = language.split("-")[0]
+    translatable = get_translatable_fields_for_model(type(obj)) or []
+    if field_name not in translatable:
+        value = getattr(obj, field_name, "")
+        return ("" if value is None else str(value), language)
+    fallbacks = mt_settings.FALLBACK_LANGUAGES.get("default", ())
+    order = [language, *fallbacks, *language_codes()]
+    seen: set[str] = set()
+    for code in order:
+        if code in seen or code not in language_codes():
+            continue
+        seen.add(code)
+        value = getattr(obj, build_localized_fieldname(field_name, code), "")
+        if value:
+            return (str(value), code)
+    return ("", language)
+
+
+def published_visit_by_slug(*, slug: str) -> Visit | None:
+    """A visit the public may read; drafts and archived visits are not public."""
+    return (
+        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+        .select_related("organiser")
+        .first()
+    )
+
+
+def sessions_for_groups_filter(*, participant_id: int) -> Q:
+    """Sessions for everyone (no group) plus those of the participant's groups."""
+    through = Session.groups.through
+    has_groups = Exists(through.objects.filter(session_id=OuterRef("pk")))
+    for_participant = Exists(
+        through.objects.filter(session_id=OuterRef("pk"), group__participants__id=participant_id)
+    )
+    return ~Q(has_groups) | Q(for_participant)
+
+
+def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> QuerySet[Session]:
+    """The sessions of a visit with everything a programme page shows, in start order."""
+    sessions = Session.objects.filter(visit=visit)
+    if participant_id is not None:
+        sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
+    return sessions.select_related("venue").prefetch_related(
+        "hosts",
+        Prefetch("speakers", queryset=Person.objects.select_related("organisation")),
+        "groups",
+        Prefetch("resources", queryset=Resource.objects.order_by("position", "id")),
+    )
+
+
+@dataclass
+class ProgrammeDay:
+    date: datetime.date
+    day: Day | None
+    sessions: list[Session] = field(default_factory=list)
+    is_today: bool = False
+
+
+@dataclass
+class Programme:
+    """A visit's programme laid out by day, with the times read in the visit's zone."""
+
+    visit: Visit
+    days: list[ProgrammeDay]
+    sessions: list[Session]
+    now: datetime.datetime
+    current: list[Session]
+    next_session: Session | None
+    emergency_contacts: list[EmergencyContact]
+    visit_resources: list[Resource]
+
+    @property
+    def today(self) -> datetime.date:
+        return self.now.astimezone(self.visit.zone).date()
+
+    @property
+    def phase(self) -> str:
+        """ "before", "during" or "after" the visit, by the visit's own calendar."""
+        if self.today < self.visit.start_date:
+            return "before"
+        if self.today > self.visit.end_date:
+            return "after"
+        return "during"
+
+    @property
+    def days_until_start(self) -> int:
+        return (self.visit.start_date - self.today).days
+
+
+def programme_build(
+    *,
+    visit: Visit,
+    now: datetime.datetime,
+    participant_id: int | None = None,
+    with_contacts: bool = False,
+) -> Programme:
+    """Read a visit's programme (a participant's share of it when given) laid out by day.
+
+    Sessions fall on days by their local date in the visit's zone. Every date of the visit
+    that has a Day or a session gets a ProgrammeDay, so a free day still shows its heading.
+    """
+    zone = visit.zone
+    sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
+    days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
+    today = now.astimezone(zone).date()
+
+    grouped: dict[datetime.date, list[Session]] = {}
+    for session in sessions:
+        session.local_starts_at = session.starts_at.astimezone(zone)
+        session.local_ends_at = session.ends_at.astimezone(zone)
+        session.is_current = session.starts_at <= now < session.ends_at
+        session.is_next = False
+        session.is_past = session.ends_at <= now
+        grouped.setdefault(session.local_starts_at.date(), []).append(session)
+
+    dates = sorted(set(days_by_date) | set(grouped))
+    days = [
+        ProgrammeDay(
+            date=date,
+            day=days_by_date.get(date),
+            sessions=grouped.get(date, []),
+            is_today=date == today,
+        )
+        for date in dates
+    ]
+
+    running = visit.start_date <= today <= visit.end_date
+    current = [session for session in sessions if session.is_current] if running else []
+    next_session = None
+    if running:
+        next_session = next((session for session in sessions if session.starts_at > now), None)
+        if next_session is not None:
+            next_session.is_next = True
+
+    contacts = list(EmergencyContact.objects.filter(visit=visit)) if with_contacts else []
+    visit_resources = list(
+        Resource.objects.filter(visit=visit, session__isnull=True).order_by("position", "id")
+    )
+    return Programme(
+        visit=visit,
+        days=days,
+        sessions=sessions,
+        now=now,
+        current=current,
+        next_session=next_session,
+        emergency_contacts=contacts,
+        visit_resources=visit_resources,
+    )
+
+
+def venue_map_url(*, venue: Venue) -> str:
+    """An OpenStreetMap link: the pin when we have coordinates, else a search by address."""
+    if venue.latitude is not None and venue.longitude is not None:
+        lat, lon = f"{venue.latitude:f}", f"{venue.longitude:f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}"
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": venue_search_text(venue)})
+
+
+def venue_geo_uri(*, venue: Venue) -> str:
+    """A geo: URI (RFC 5870) that phones open in their own map application."""
+    if venue.latitude is not None and venue.longitude is not None:
+        return f"geo:{venue.latitude:f},{venue.longitude:f}"
+    return "geo:0,0?q=" + quote(venue_search_text(venue))
+
+
+def venue_search_text(venue: Venue) -> str:
+    return venue.full_address or ", ".join(part for part in (venue.name, venue.city) if part)

@@ -1,0 +1,49 @@
+"""Template helpers for programme pages: translated fields marked with their language."""
+
+from django import template
+from django.template.defaultfilters import linebreaks_filter
+from django.utils import translation
+from django.utils.html import format_html
+
+from visits.selectors import translated_text, venue_geo_uri, venue_map_url
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, field_name: str, paragraphs: bool = False):
+    """A translated field in the active language, or its fallback marked with ``lang``.
+
+    ``{% translated session "title" %}`` renders the title in the active language; when that
+    translation is empty it renders the fallback inside ``<span lang="fr">`` (a ``<div>``
+    with ``paragraphs=True``, which also turns line breaks into paragraphs) so that screen
+    readers and hyphenation use the right language and the reader sees why it differs.
+    """
+    if obj is None:
+        return ""
+    active = (translation.get_language() or "").split("-")[0]
+    text, language = translated_text(obj=obj, field_name=field_name, language=active)
+    if not text:
+        return ""
+    body = linebreaks_filter(text, autoescape=True) if paragraphs else text
+    if language == active:
+        return format_html("{}", body)
+    tag = "div" if paragraphs else "span"
+    return format_html('<{} lang="{}" class="fallback">{}</{}>', tag, language, body, tag)
+
+
+@register.filter
+def osm_url(venue) -> str:
+    return venue_map_url(venue=venue) if venue else ""
+
+
+@register.filter
+def geo_uri(venue) -> str:
+    return venue_geo_uri(venue=venue) if venue else ""
+
+
+@register.filter
+def tel_uri(phone: str) -> str:
+    """A tel: link: digits and a leading plus only, so every phone dials it."""
+    digits = "".join(char for char in phone or "" if char.isdigit() or char == "+")
+    return f"tel:{digits}" if digits else ""

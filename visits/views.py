@@ -1,0 +1,115 @@
+"""The public programme of a published visit: no participant, no contact, no private note."""
+
+import datetime
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from visits.models import Visit
+from visits.selectors import (
+    language_codes,
+    language_or_default,
+    programme_build,
+    published_visit_by_slug,
+    translated_text,
+)
+
+
+def language_links(path: str, *, current: str) -> list[dict]:
+    """One link per configured language, named in that language, for a language switcher."""
+    links = []
+    for code in language_codes():
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": f"{path}?lang={code}",
+                "current": code == current,
+            }
+        )
+    return links
+
+
+def zone_label(visit: Visit) -> str:
+    """The visit's zone as readers see it on every time: "Europe/Paris, UTC+01:00"."""
+    start = datetime.datetime.combine(visit.start_date, datetime.time(12), tzinfo=visit.zone)
+    offset = start.strftime("%z")
+    return f"{visit.time_zone}, UTC{offset[:3]}:{offset[3:]}"
+
+
+def _visit_or_404(slug: str) -> Visit:
+    visit = published_visit_by_slug(slug=slug)
+    if visit is None:
+        raise Http404
+    return visit
+
+
+def _public_language(request: HttpRequest, visit: Visit) -> tuple[str, bool]:
+    requested = request.GET.get("lang")
+    default = getattr(request, "LANGUAGE_CODE", "") or visit.first_language
+    language = language_or_default(requested=requested, default=default)
+    return language, requested == language
+
+
+@require_safe
+def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
+    visit = _visit_or_404(slug)
+    language, _chosen = _public_language(request, visit)
+    now = timezone.now()
+    programme = programme_build(visit=visit, now=now)
+    page_path = reverse("visits:public_programme", kwargs={"slug": slug})
+    calendar_url = request.build_absolute_uri(
+        reverse("visits:public_calendar", kwargs={"slug": slug}) + f"?lang={language}"
+    )
+    partners = list(
+        visit.organisation_roles.select_related("organisation").order_by("role", "position", "id")
+    )
+    with translation.override(language), timezone.override(visit.zone):
+        response = render(
+            request,
+            "public/programme.html",
+            {
+                "visit": visit,
+                "programme": programme,
+                "partners": partners,
+                "language": language,
+                "language_links": language_links(page_path, current=language),
+                "lang_query": f"?lang={language}",
+                "page_path": page_path,
+                "calendar_url": calendar_url,
+                "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
+                "rendered_at": now,
+                "zone_label": zone_label(visit),
+            },
+        )
+    response.headers["Content-Language"] = language
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+@require_safe
+def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    from participants.calendar import programme_calendar
+
+    visit = _visit_or_404(slug)
+    language, _chosen = _public_language(request, visit)
+    programme = programme_build(visit=visit, now=timezone.now())
+    page_url = request.build_absolute_uri(
+        reverse("visits:public_programme", kwargs={"slug": slug}) + f"?lang={language}"
+    )
+    body = programme_calendar(
+        programme=programme,
+        language=language,
+        calendar_name=translated_text(obj=visit, field_name="title", language=language)[0],
+        page_url=page_url,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="{visit.slug}.ics"'
+    response.headers["Content-Language"] = language
+    patch_cache_control(response, public=True, max_age=300)
+    return response
