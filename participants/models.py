@@ -83,3 +83,6 @@ class Participant(models.Model):
         if self.name_native and self.name_native != self.name_latin:
             return f"{self.name_latin} ({self.name_native})"
         return self.name_latin
+
+
+from participants.link_mail_models import LinkMailing  # noqa: E402,F401

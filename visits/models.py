@@ -347,3 +347,6 @@ class EmergencyContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.phone}"
+
+
+from visits.desk_models import TranslationMark, TravelTime  # noqa: E402,F401

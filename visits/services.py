@@ -16,3 +16,158 @@ def organiser_group_ensure() -> AuthGroup:
     permissions = Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS)
     group.permissions.set(permissions)
     return group
+
+
+class ProgrammeNotReady(Exception):
+    """Publication was refused; ``findings`` says why."""
+
+    def __init__(self, findings):
+        super().__init__(f"{len(findings)} findings")
+        self.findings = findings
+
+
+class ProgrammeHasErrors(ProgrammeNotReady):
+    pass
+
+
+class WarningsNotConfirmed(ProgrammeNotReady):
+    pass
+
+
+def visit_publish(*, visit, confirm_warnings: bool = False) -> list:
+    """Publish a visit whose programme passes the check.
+
+    Refused with ``ProgrammeHasErrors`` while any error remains, and with
+    ``WarningsNotConfirmed`` when there are warnings the organiser has not confirmed having
+    read. Returns the findings (warnings only) that were accepted.
+    """
+    from visits.programme_check import programme_check
+
+    findings = programme_check(visit=visit)
+    if any(finding.is_error for finding in findings):
+        raise ProgrammeHasErrors(findings)
+    if findings and not confirm_warnings:
+        raise WarningsNotConfirmed(findings)
+    visit.status = visit.Status.PUBLISHED
+    visit.save(update_fields=["status", "updated_at"])
+    return findings
+
+
+def _copy_row(obj, **changes):
+    """A new row with the same field values (every language of every text) and ``changes``."""
+    copy = type(obj).objects.get(pk=obj.pk)
+    copy.pk = None
+    copy.id = None
+    copy._state.adding = True
+    for name, value in changes.items():
+        setattr(copy, name, value)
+    copy.save()
+    return copy
+
+
+def _translation_marks_copy(*, source, target) -> None:
+    # A translation that was stale in last year's visit stays stale in its copy.
+    from django.contrib.contenttypes.models import ContentType
+
+    from visits.desk_models import TranslationMark
+
+    content_type = ContentType.objects.get_for_model(type(source))
+    marks = TranslationMark.objects.filter(content_type=content_type, object_id=source.pk)
+    TranslationMark.objects.filter(content_type=content_type, object_id=target.pk).delete()
+    TranslationMark.objects.bulk_create(
+        TranslationMark(
+            content_type=content_type,
+            object_id=target.pk,
+            field=mark.field,
+            language=mark.language,
+            fingerprints=mark.fingerprints,
+        )
+        for mark in marks
+    )
+
+
+def _shift_local(moment, *, days: int, zone):
+    """The same wall-clock time ``days`` later in the visit's zone, across summer time."""
+    import datetime as dt
+
+    local = moment.astimezone(zone).replace(tzinfo=None) + dt.timedelta(days=days)
+    return local.replace(tzinfo=zone)
+
+
+def visit_duplicate(*, visit, start_date, slug: str, user=None):
+    """Start a new visit from an old one, shifted to begin on ``start_date``.
+
+    Copies the narrative sections, days, sessions (with their hosts, speakers, venues and
+    groups), groups without members, supporters and partners, resources, emergency contacts
+    and travel times. Organisations, venues and people are shared records, linked and never
+    copied. Participants and booklets are not copied. The copy is a draft.
+    Raises ``ValidationError`` for a short name already taken and ``PermissionDenied``
+    when ``user`` does not organise for the visit's organiser.
+    """
+    import datetime as dt
+
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.db import transaction
+    from django.utils.translation import gettext as _
+
+    from participants.models import Group
+    from visits.desk_models import TravelTime
+    from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+    from visits.permissions import organisations_for_organiser
+
+    if user is not None and not (
+        organisations_for_organiser(user=user).filter(pk=visit.organiser_id).exists()
+    ):
+        raise PermissionDenied
+    if Visit.objects.filter(slug=slug).exists():
+        raise ValidationError({"slug": _("Another visit already uses this short name.")})
+    days = (start_date - visit.start_date).days
+    shift = dt.timedelta(days=days)
+    zone = visit.zone
+
+    with transaction.atomic():
+        new = _copy_row(
+            visit,
+            slug=slug,
+            status=Visit.Status.DRAFT,
+            start_date=visit.start_date + shift,
+            end_date=visit.end_date + shift,
+        )
+        _translation_marks_copy(source=visit, target=new)
+        for role in VisitOrganisation.objects.filter(visit=visit):
+            _copy_row(role, visit=new)
+        for travel in TravelTime.objects.filter(visit=visit):
+            _copy_row(travel, visit=new)
+        groups = {}
+        for group in Group.objects.filter(visit=visit):
+            groups[group.pk] = _copy_row(group, visit=new)
+            _translation_marks_copy(source=group, target=groups[group.pk])
+        for day in Day.objects.filter(visit=visit):
+            _translation_marks_copy(
+                source=day, target=_copy_row(day, visit=new, date=day.date + shift)
+            )
+        sessions = {}
+        for session in Session.objects.filter(visit=visit).prefetch_related(
+            "hosts", "speakers", "groups"
+        ):
+            copy = _copy_row(
+                session,
+                visit=new,
+                starts_at=_shift_local(session.starts_at, days=days, zone=zone),
+                ends_at=_shift_local(session.ends_at, days=days, zone=zone),
+            )
+            copy.hosts.set(session.hosts.all())
+            copy.speakers.set(session.speakers.all())
+            copy.groups.set([groups[group.pk] for group in session.groups.all()])
+            _translation_marks_copy(source=session, target=copy)
+            sessions[session.pk] = copy
+        for resource in Resource.objects.filter(visit=visit):
+            copy = _copy_row(
+                resource,
+                visit=new,
+                session=sessions.get(resource.session_id) if resource.session_id else None,
+            )
+            _translation_marks_copy(source=resource, target=copy)
+        for contact in EmergencyContact.objects.filter(visit=visit):
+            _translation_marks_copy(source=contact, target=_copy_row(contact, visit=new))
+    return new

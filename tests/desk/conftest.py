@@ -1,0 +1,9 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _english_interface():
+    # The messages are checked word for word; the project's default language is French.
+    with translation.override("en"):
+        yield
