@@ -349,4 +349,7 @@ class EmergencyContact(models.Model):
         return f"{self.name} {self.phone}"
 
 
+from visits.booklets.models import Booklet  # noqa: E402,F401
+
+
 from visits.desk_models import TranslationMark, TravelTime  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Printable programme booklets: content, version, rendering with WeasyPrint, delivery."""
