@@ -97,7 +97,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 + lang_query,
                 "service_worker_url": reverse("participants:service_worker"),
                 "service_worker_scope": reverse("participants:service_worker_scope"),
-                "rendered_at": now,
+                "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
             },
         )

@@ -83,7 +83,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "page_path": page_path,
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
-                "rendered_at": now,
+                "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
             },
         )

@@ -2,7 +2,7 @@
 
 from django import template
 from django.template.defaultfilters import linebreaks_filter
-from django.utils import translation
+from django.utils import dateformat, translation
 from django.utils.html import format_html
 
 from visits.selectors import translated_text, venue_geo_uri, venue_map_url
@@ -47,3 +47,44 @@ def tel_uri(phone: str) -> str:
     """A tel: link: digits and a leading plus only, so every phone dials it."""
     digits = "".join(char for char in phone or "" if char.isdigit() or char == "+")
     return f"tel:{digits}" if digits else ""
+
+
+def _month_name(date) -> str:
+    # Languages that decline month names after a day number (Russian: "16 марта") carry the
+    # declined form as Django's "alternative" month name; elsewhere the alternative differs
+    # at most by case (French "Mars"), and the ordinary name reads better.
+    plain = dateformat.format(date, "F")
+    alternative = dateformat.format(date, "E")
+    return alternative if alternative.lower() != plain.lower() else plain
+
+
+@register.filter
+def day_month(date) -> str:
+    """ "16 March", "16 mars", "16 марта"."""
+    if not date:
+        return ""
+    return f"{date.day} {_month_name(date)}"
+
+
+@register.filter
+def day_month_year(date) -> str:
+    """ "16 March 2026", "16 mars 2026", "16 марта 2026"."""
+    if not date:
+        return ""
+    return f"{date.day} {_month_name(date)} {date.year}"
+
+
+@register.filter
+def weekday_day_month(date) -> str:
+    """ "Monday 16 March", "lundi 16 mars", "Понедельник 16 марта"."""
+    if not date:
+        return ""
+    return f"{dateformat.format(date, 'l')} {day_month(date)}"
+
+
+@register.filter
+def weekday_day_month_year(date) -> str:
+    """ "Friday 20 March 2026"."""
+    if not date:
+        return ""
+    return f"{weekday_day_month(date)} {date.year}"
