@@ -111,9 +111,13 @@ class Programme:
     sessions: list[Session]
     now: datetime.datetime
     current: list[Session]
-    next_session: Session | None
+    next_sessions: list[Session]
     emergency_contacts: list[EmergencyContact]
     visit_resources: list[Resource]
+
+    @property
+    def next_session(self) -> Session | None:
+        return self.next_sessions[0] if self.next_sessions else None
 
     @property
     def today(self) -> datetime.date:
@@ -172,11 +176,14 @@ def programme_build(
 
     running = visit.start_date <= today <= visit.end_date
     current = [session for session in sessions if session.is_current] if running else []
-    next_session = None
+    next_sessions: list[Session] = []
     if running:
-        next_session = next((session for session in sessions if session.starts_at > now), None)
-        if next_session is not None:
-            next_session.is_next = True
+        # Sessions that start together (groups splitting up) are all "next".
+        upcoming = [session for session in sessions if session.starts_at > now]
+        if upcoming:
+            next_sessions = [s for s in upcoming if s.starts_at == upcoming[0].starts_at]
+        for session in next_sessions:
+            session.is_next = True
 
     contacts = list(EmergencyContact.objects.filter(visit=visit)) if with_contacts else []
     visit_resources = list(
@@ -188,7 +195,7 @@ def programme_build(
         sessions=sessions,
         now=now,
         current=current,
-        next_session=next_session,
+        next_sessions=next_sessions,
         emergency_contacts=contacts,
         visit_resources=visit_resources,
     )

@@ -101,3 +101,17 @@ def test_draft_and_archived_visits_are_not_public(client, delegation, status, pa
 
     assert response.status_code == 404
     assert response.content == unknown.content
+
+
+def test_sessions_that_start_together_are_all_next(client, delegation, monkeypatch):
+    from django.utils import timezone
+
+    from tests.participants.builders import at
+
+    monkeypatch.setattr(timezone, "now", lambda: at(delegation.visit, 0, 10, 30))
+
+    page = client.get("/v/paris-2026/?lang=en").content.decode()
+
+    assert f'<article class="session is-past" id="session-{delegation.plenary.pk}">' in page
+    for session in (delegation.library_visit, delegation.museum_visit):
+        assert f'<article class="session is-next" id="session-{session.pk}">' in page

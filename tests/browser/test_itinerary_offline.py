@@ -1,0 +1,131 @@
+"""A delegate opens their link on a phone, switches language, and keeps it offline."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.participants.builders import build_participant, build_session, build_visit
+from visits.models import Day, Session
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def running_visit(transactional_db):
+    """A visit that runs today in Paris, with a session done and one coming up."""
+    now = timezone.now()
+    visit = build_visit(
+        slug="running", start=now.astimezone(timezone.get_current_timezone()).date()
+    )
+    visit.start_date = now.astimezone(visit.zone).date() - datetime.timedelta(days=1)
+    visit.end_date = visit.start_date + datetime.timedelta(days=3)
+    visit.save()
+    Day.objects.create(
+        visit=visit,
+        date=now.astimezone(visit.zone).date(),
+        heading_ru="Библиотеки",
+        heading_fr="Bibliothèques",
+        heading_en="Libraries",
+    )
+    done = build_session(visit, title="Breakfast")
+    done.starts_at, done.ends_at = (
+        now - datetime.timedelta(hours=3),
+        now - datetime.timedelta(hours=2),
+    )
+    done.save()
+    coming = build_session(
+        visit,
+        title_ru="Встреча в мэрии",
+        title_fr="Rencontre à la mairie",
+        title_en="Meeting at the town hall",
+    )
+    coming.starts_at, coming.ends_at = (
+        now + datetime.timedelta(hours=1),
+        now + datetime.timedelta(hours=2),
+    )
+    coming.save()
+    anna = build_participant(
+        visit, name_latin="Anna Ivanova", name_native="Анна Иванова", preferred_language="ru"
+    )
+    return visit, anna, coming
+
+
+def test_a_phone_switches_language_sees_the_next_session_and_reloads_offline(
+    live_server, phone, running_visit
+):
+    visit, anna, coming = running_visit
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/p/{anna.access_token}/")
+
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("h1").inner_text() == "Anna Ivanova\nАнна Иванова"
+    assert page.locator(".status-card.is-next .status-title").inner_text() == "Встреча в мэрии"
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(f"{live_server.url}/p/{anna.access_token}/?lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    next_card = page.locator(".status-card.is-next")
+    assert next_card.locator(".status-title").inner_text() == "Meeting at the town hall"
+    assert next_card.locator(".flag").inner_text() == "NEXT"
+    assert page.locator(f"#session-{coming.pk}.is-next").is_visible()
+
+    # The worker has stored this page; the note of when it was rendered comes with it.
+    page.wait_for_selector("html[data-offline-ready=true]", timeout=15000)
+    updated = page.locator("#updated").inner_text()
+    assert updated.startswith("Last updated ")
+    assert page.locator(".saved-note").is_visible()
+
+    # A change made while the phone is offline cannot reach it: the copy is what it shows.
+    Session.objects.filter(pk=coming.pk).update(title_en="Moved to Rouen")
+    phone.set_offline(True)
+    page.reload()
+
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator(".status-card.is-next .status-title").inner_text() == (
+        "Meeting at the town hall"
+    )
+    assert page.locator("#updated").inner_text().startswith(updated.split("\n")[0])
+    assert page.locator(".offline-note").is_visible()
+    assert page.locator(".offline-note").inner_text() == (
+        "You are offline: this is the copy saved on this phone."
+    )
+
+    # Back online, the page comes from the network again and shows the change.
+    phone.set_offline(False)
+    page.reload()
+    assert page.locator(".status-card.is-next .status-title").inner_text() == "Moved to Rouen"
+    assert page.locator(".offline-note").is_hidden()
+
+
+def test_the_page_works_with_javascript_off(live_server, chromium, running_visit):
+    visit, anna, coming = running_visit
+    context = chromium.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=False
+    )
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}/p/{anna.access_token}/?lang=en")
+    page.get_by_role("link", name="Emergency").click()
+
+    assert page.url.endswith("?lang=en#emergency")
+    assert page.locator(".status-card.is-next .status-title").inner_text() == (
+        "Meeting at the town hall"
+    )
+    assert page.locator("#emergency h2").is_visible()
+    assert page.locator("#updated").inner_text().startswith("Last updated ")
+    context.close()
+
+
+def test_the_phone_layout_has_no_horizontal_scroll_and_large_tap_targets(
+    live_server, phone, running_visit
+):
+    visit, anna, coming = running_visit
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/p/{anna.access_token}/?lang=en")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for selector in (".languages a", ".quick a", ".map-links a", ".actions a"):
+        for box in [link.bounding_box() for link in page.locator(selector).all()]:
+            if box is not None:
+                assert box["height"] >= 44, selector
