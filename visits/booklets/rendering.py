@@ -1,0 +1,80 @@
+"""HTML to PDF. The only module that imports WeasyPrint, and only inside the function:
+it is slow to import and the web processes that never render should not pay for it."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from visits.booklets.fetcher import BOOKLET_BASE_URL, StaticOnlyPolicy
+from visits.booklets.selectors import BookletContent, long_date
+
+logger = logging.getLogger(__name__)
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal: the footer carries no organiser text, but quote it anyway."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def footer_css(*, content: BookletContent, version: str, issued: datetime.date) -> tuple[str, str]:
+    """The ``content`` values of the footer's margin boxes: the programme version and date of
+    issue on the left, "page N of M" on the right, in each booklet language."""
+    short = version[:8]
+    labels = content.labels
+    if content.is_bilingual:
+        left = css_string(
+            f"{labels[0]['version']} / {labels[1]['version']} {short} · {issued.isoformat()}"
+        )
+    else:
+        left = css_string(
+            f"{labels[0]['version']} {short} {labels[0]['issued']} "
+            f"{long_date(issued, content.languages[0])}"
+        )
+    right = ' "  ·  " '.join(
+        f"{css_string(labels_one['page'] + ' ')} counter(page) "
+        f"{css_string(' ' + labels_one['of'] + ' ')} counter(pages)"
+        for labels_one in labels
+    )
+    return left, right
+
+
+def booklet_html(*, content: BookletContent, zone, version: str, issued: datetime.date) -> str:
+    """The print HTML of a booklet, in its first language and the visit's time zone."""
+    footer_left, footer_right = footer_css(content=content, version=version, issued=issued)
+    with translation.override(content.languages[0]), timezone.override(zone):
+        return render_to_string(
+            "booklet/booklet.html",
+            {"booklet": content, "footer_left": footer_left, "footer_right": footer_right},
+        )
+
+
+def html_to_pdf(html: str, *, policy: StaticOnlyPolicy | None = None) -> bytes:
+    """Render print HTML with a fetcher that loads nothing but our static files."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    # WeasyPrint reports every layout step at INFO; a worker's log needs only its warnings.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    policy = policy or StaticOnlyPolicy()
+
+    class StaticOnlyFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
+
+        def fetch(self, url, headers=None):
+            path, mime_type = policy.resolve(url)
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime_type})
+
+    fetcher = StaticOnlyFetcher()
+    font_config = FontConfiguration()
+    document = HTML(string=html, base_url=BOOKLET_BASE_URL, url_fetcher=fetcher)
+    pdf = document.write_pdf(font_config=font_config, uncompressed_pdf=False)
+    if policy.refused:
+        logger.warning("Booklet rendering refused %s", ", ".join(policy.refused))
+    return pdf

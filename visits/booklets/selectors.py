@@ -1,0 +1,649 @@
+"""Reads for booklets: everything one booklet prints, gathered once, as plain values.
+
+The same ``BookletContent`` feeds the template and the content version (see version.py):
+what is not in it cannot be printed, and whatever is in it changes the version, so a
+booklet can never show content its version does not account for.
+
+Each printed item carries one *column* per booklet language. A one-language booklet has
+one column; a bilingual one two, laid side by side. A field empty in a language falls
+back to another language and says so with its own ``lang``, so the reader never meets an
+empty gap and hyphenation follows the text actually printed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import nh3
+import segno
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.safestring import SafeString, mark_safe
+from modeltranslation.utils import build_localized_fieldname
+
+from organisations.models import Organisation, Person, Venue
+from participants.models import Participant
+from visits.booklets.labels import Labels, choice_label
+from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+
+_NOT_HASHED = {"hash": False}
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def parse_languages(value: str) -> list[str]:
+    """``"ru+fr"`` -> ``["ru", "fr"]``; ValueError names what is wrong."""
+    codes = [code.strip().lower() for code in value.replace(" ", "+").split("+") if code]
+    known = language_codes()
+    if not codes or len(codes) > 2:
+        raise ValueError(f"Give one language or two joined by '+', such as ru+fr; got {value!r}.")
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ValueError(
+            f"Unknown language {', '.join(unknown)}; the portal has {', '.join(known)}."
+        )
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"The two languages must differ; got {value!r}.")
+    return codes
+
+
+# --- text ---------------------------------------------------------------------------
+
+_FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
+_FRENCH_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
+
+
+def typeset(text: str, language: str) -> str:
+    """The few typesetter's rules a reader notices: French thin no-break spaces before
+    high punctuation and inside guillemets, and "№ 5" that never breaks."""
+    if not text:
+        return ""
+    if language == "fr":
+        text = _FRENCH_SPACE_BEFORE.sub("\u202f\\1", text)
+        text = _FRENCH_SPACE_AFTER.sub("«\u202f", text)
+    return text.replace("№ ", "№\u00a0")
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+    lang: str
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+    @property
+    def html(self) -> str:
+        """Organiser-entered text as safe HTML paragraphs (see organiser_html)."""
+        return organiser_html(self.value)
+
+
+# Organisers type plain text with line breaks; a few may paste simple rich text. Either way
+# nothing but these tags survives, and never an attribute, so no link, image or style
+# can reach WeasyPrint from a description.
+RICH_TEXT_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li"}
+_BLOCK_TAG = re.compile(r"<(p|ul|ol)[ >]")
+
+
+def organiser_html(value: str) -> SafeString:
+    cleaned = nh3.clean(
+        value or "",
+        tags=RICH_TEXT_TAGS,
+        attributes={},
+        url_schemes=set(),
+        strip_comments=True,
+        link_rel=None,
+    ).strip()
+    if not cleaned:
+        return mark_safe("")
+    if not _BLOCK_TAG.search(cleaned):
+        paragraphs = re.split(r"\n\s*\n", cleaned.replace("\r\n", "\n"))
+        cleaned = "".join(
+            "<p>" + paragraph.strip().replace("\n", "<br>") + "</p>"
+            for paragraph in paragraphs
+            if paragraph.strip()
+        )
+    return mark_safe(cleaned)  # nh3 output: tags allow-listed above
+
+
+def text(obj, field_name: str, language: str) -> Text:
+    """A translated field in ``language``, else the first language that has it."""
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", ())
+    seen: set[str] = set()
+    for code in (language, *fallbacks, *language_codes()):
+        if code in seen:
+            continue
+        seen.add(code)
+        value = getattr(obj, build_localized_fieldname(field_name, code), "") or ""
+        if value.strip():
+            return Text(typeset(value.strip(), code), code)
+    return Text("", language)
+
+
+def plain(value: str, language: str) -> Text:
+    return Text(typeset((value or "").strip(), language), language)
+
+
+# --- the content ----------------------------------------------------------------------
+
+
+@dataclass
+class SpeakerLine:
+    name: Text
+    role: Text
+    organisation: Text
+
+
+@dataclass
+class SessionColumn:
+    lang: str
+    kind: str
+    title: Text
+    description: Text
+    venue: Text
+    venue_city: Text
+    meeting_point: Text
+    hosts: list[Text]
+    speakers: list[SpeakerLine]
+    interpretation: Text
+    resources: list[Text]
+    l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
+
+
+@dataclass
+class SessionView:
+    starts: str
+    ends: str
+    address: str
+    columns: list[SessionColumn]
+
+
+@dataclass
+class DayColumn:
+    lang: str
+    date: str
+    heading: Text
+    city: Text
+    l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
+
+
+@dataclass
+class DayView:
+    anchor: str
+    date: str
+    running: str
+    columns: list[DayColumn]
+    sessions: list[SessionView]
+
+
+@dataclass
+class OrganisationColumn:
+    lang: str
+    name: Text
+    kind: str
+    place: Text
+    description: Text
+
+
+@dataclass
+class OrganisationView:
+    website: str
+    website_label: str
+    columns: list[OrganisationColumn]
+
+
+@dataclass
+class VenueColumn:
+    lang: str
+    name: Text
+    directions: Text
+    l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
+
+
+@dataclass
+class VenueView:
+    address: str
+    columns: list[VenueColumn]
+
+
+@dataclass
+class ResourceColumn:
+    lang: str
+    title: Text
+    summary: Text
+
+
+@dataclass
+class ResourceView:
+    link: str
+    columns: list[ResourceColumn]
+
+
+@dataclass
+class ContactView:
+    name: str
+    phone: str
+    email: str
+    roles: list[Text]
+
+
+@dataclass
+class VisitColumn:
+    lang: str
+    title: Text
+    subtitle: Text
+    cities: Text
+    dates: str
+    goals: Text
+    content: Text
+    themes: list[str]
+    practical_information: Text
+    schedule_note: Text
+    organiser: Text
+    supporters: list[Text]
+    partners: list[Text]
+    sending: list[Text]
+    l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
+
+
+@dataclass
+class BookletContent:
+    slug: str
+    languages: list[str]
+    paper: str
+    participant_names: list[str]
+    online_url: str
+    visit: list[VisitColumn]
+    days: list[DayView]
+    hosts: list[OrganisationView]
+    venues: list[VenueView]
+    resources: list[ResourceView]
+    contacts: list[ContactView]
+    labels: list[Labels] = field(metadata=_NOT_HASHED)
+
+    @property
+    def is_bilingual(self) -> bool:
+        return len(self.languages) == 2
+
+    @property
+    def first(self) -> VisitColumn:
+        return self.visit[0]
+
+    @property
+    def has_about(self) -> bool:
+        return any(
+            column.goals or column.content or column.themes or column.practical_information
+            for column in self.visit
+        )
+
+    @property
+    def organiser_names(self) -> list[Text]:
+        """The organiser's name in each language, once when the languages agree."""
+        names: list[Text] = []
+        for column in self.visit:
+            if column.organiser and column.organiser.value not in {n.value for n in names}:
+                names.append(column.organiser)
+        return names
+
+    @property
+    def headings(self) -> dict[str, list[Text]]:
+        """Section titles in every booklet language, for headings and the contents."""
+        keys = ("contents", "about", "programme", "hosts", "venues", "resources", "contacts")
+        return {
+            key: [
+                Text(labels[key], language)
+                for labels, language in zip(self.labels, self.languages, strict=True)
+            ]
+            for key in keys
+        }
+
+    @property
+    def qr_svg(self) -> str:
+        """The QR code of the online programme as inline SVG (no file to fetch)."""
+        code = segno.make(self.online_url, error="m", micro=False)
+        return code.svg_inline(scale=1, border=0, omitsize=True, dark="#1b2a41")
+
+
+# --- formatting -----------------------------------------------------------------------
+
+DAY_FORMATS = {"ru": "l, j E", "fr": "l j F", "en": "l j F"}
+
+
+def day_label(date: datetime.date, language: str) -> str:
+    with translation.override(language):
+        value = formats.date_format(date, DAY_FORMATS.get(language, "l j F"))
+    return value[:1].upper() + value[1:]
+
+
+def _month(language: str) -> str:
+    # Russian needs the genitive ("12 мая"), which Django spells "E"; French and English
+    # month names are lower- and title-case as "F" gives them.
+    return "E" if language == "ru" else "F"
+
+
+def long_date(date: datetime.date, language: str) -> str:
+    with translation.override(language):
+        return formats.date_format(date, f"j {_month(language)} Y")
+
+
+def date_range(start: datetime.date, end: datetime.date, language: str) -> str:
+    month = _month(language)
+    with translation.override(language):
+        last = formats.date_format(end, f"j {month} Y")
+        if start == end:
+            return last
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}\u2013{last}"
+        if start.year == end.year:
+            return f"{formats.date_format(start, f'j {month}')} \u2013 {last}"
+        return f"{formats.date_format(start, f'j {month} Y')} \u2013 {last}"
+
+
+def website_label(url: str) -> str:
+    return re.sub(r"^https?://", "", url or "").rstrip("/")
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def booklet_sessions(*, visit: Visit, participant: Participant | None) -> list[Session]:
+    """The sessions a booklet prints: all of them, or those of one participant's groups
+    (a session with no group is for everyone)."""
+    sessions = list(
+        Session.objects.filter(visit=visit)
+        .select_related("venue")
+        .prefetch_related(
+            "hosts",
+            "groups",
+            "resources",
+            _speakers_prefetch(),
+        )
+        .order_by("starts_at", "ends_at", "id")
+    )
+    if participant is None:
+        return sessions
+    own_groups = set(participant.groups.values_list("id", flat=True))
+    return [
+        session
+        for session in sessions
+        if not session.groups.all() or own_groups & {group.id for group in session.groups.all()}
+    ]
+
+
+def _speakers_prefetch():
+    from django.db.models import Prefetch
+
+    return Prefetch("speakers", queryset=Person.objects.select_related("organisation"))
+
+
+def online_programme_url(*, visit: Visit, participant: Participant | None) -> str:
+    if participant is not None:
+        from participants.selectors import participant_personal_url
+
+        return participant_personal_url(participant=participant)
+    return f"{settings.SITE_URL}/v/{visit.slug}/"
+
+
+def booklet_content(
+    *, visit: Visit, languages: list[str], paper: str, participant: Participant | None = None
+) -> BookletContent:
+    """Everything one booklet prints. A fixed number of queries, whatever the programme."""
+    zone = visit.zone
+    labels = [Labels.for_language(language) for language in languages]
+    sessions = booklet_sessions(visit=visit, participant=participant)
+    roles = list(
+        VisitOrganisation.objects.filter(visit=visit)
+        .select_related("organisation")
+        .order_by("role", "position", "id")
+    )
+    organiser = visit.organiser
+
+    def names(role: str, language: str) -> list[Text]:
+        return [text(r.organisation, "name", language) for r in roles if r.role == role]
+
+    visit_columns = [
+        VisitColumn(
+            lang=language,
+            title=text(visit, "title", language),
+            subtitle=text(visit, "subtitle", language),
+            cities=text(visit, "cities", language),
+            dates=date_range(visit.start_date, visit.end_date, language),
+            goals=text(visit, "goals", language),
+            content=text(visit, "content", language),
+            themes=[
+                typeset(line.strip(" •-–—\t"), language)
+                for line in text(visit, "themes", language).value.splitlines()
+                if line.strip(" •-–—\t")
+            ],
+            practical_information=text(visit, "practical_information", language),
+            schedule_note=text(visit, "schedule_note", language),
+            organiser=text(organiser, "name", language),
+            supporters=names(VisitOrganisation.Role.SUPPORTER, language),
+            partners=names(VisitOrganisation.Role.PARTNER, language),
+            sending=names(VisitOrganisation.Role.SENDING, language),
+            l=label_set,
+        )
+        for language, label_set in zip(languages, labels, strict=True)
+    ]
+
+    # Days: every Day row, plus any date a session falls on in the visit's own zone.
+    days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
+    by_date: dict[datetime.date, list[Session]] = {}
+    for session in sessions:
+        by_date.setdefault(session.starts_at.astimezone(zone).date(), []).append(session)
+    day_views = []
+    for date in sorted(set(days_by_date) | set(by_date)):
+        day = days_by_date.get(date)
+        columns = [
+            DayColumn(
+                lang=language,
+                date=day_label(date, language),
+                heading=text(day, "heading", language) if day else Text("", language),
+                city=text(day, "city", language) if day else Text("", language),
+                l=label_set,
+            )
+            for language, label_set in zip(languages, labels, strict=True)
+        ]
+        first = columns[0]
+        running = " · ".join(part for part in (first.date, first.city.value) if part)
+        day_views.append(
+            DayView(
+                anchor=f"day-{date.isoformat()}",
+                date=date.isoformat(),
+                running=running,
+                columns=columns,
+                sessions=[
+                    _session_view(session, languages, labels, zone)
+                    for session in by_date.get(date, [])
+                ],
+            )
+        )
+
+    # Hosts: the visit's host organisations and every host of a printed session.
+    hosts: dict[int, Organisation] = {}
+    for role in roles:
+        if role.role == VisitOrganisation.Role.HOST:
+            hosts[role.organisation_id] = role.organisation
+    for session in sessions:
+        for organisation in session.hosts.all():
+            hosts.setdefault(organisation.id, organisation)
+    host_views = [
+        OrganisationView(
+            website=organisation.website,
+            website_label=website_label(organisation.website),
+            columns=[
+                OrganisationColumn(
+                    lang=language,
+                    name=text(organisation, "name", language),
+                    kind=choice_label(Organisation.Kind(organisation.kind), language),
+                    place=plain(
+                        ", ".join(
+                            part.value
+                            for part in (
+                                text(organisation, "city", language),
+                                text(organisation, "country", language),
+                            )
+                            if part
+                        ),
+                        language,
+                    ),
+                    description=text(organisation, "description", language),
+                )
+                for language in languages
+            ],
+        )
+        for organisation in sorted(
+            hosts.values(), key=lambda org: text(org, "name", languages[0]).value.casefold()
+        )
+    ]
+
+    venues: dict[int, Venue] = {}
+    for session in sessions:
+        if session.venue_id:
+            venues.setdefault(session.venue_id, session.venue)
+    venue_views = [
+        VenueView(
+            address=venue.full_address,
+            columns=[
+                VenueColumn(
+                    lang=language,
+                    name=text(venue, "name", language),
+                    directions=text(venue, "directions", language),
+                    l=label_set,
+                )
+                for language, label_set in zip(languages, labels, strict=True)
+            ],
+        )
+        for venue in sorted(
+            venues.values(), key=lambda venue: text(venue, "name", languages[0]).value.casefold()
+        )
+    ]
+
+    resources = list(Resource.objects.filter(visit=visit, session__isnull=True))
+    for session in sessions:
+        resources.extend(session.resources.all())
+    resource_views = [
+        ResourceView(
+            link=resource.url
+            or (f"{settings.SITE_URL}{resource.file.url}" if resource.file else ""),
+            columns=[
+                ResourceColumn(
+                    lang=language,
+                    title=text(resource, "title", language),
+                    summary=text(resource, "summary", language),
+                )
+                for language in languages
+            ],
+        )
+        for resource in resources
+    ]
+
+    contacts = [
+        ContactView(
+            name=contact.name,
+            phone=contact.phone.replace(" ", "\u00a0"),
+            email=contact.email,
+            roles=[text(contact, "role", language) for language in languages],
+        )
+        for contact in EmergencyContact.objects.filter(visit=visit)
+    ]
+
+    participant_names = []
+    if participant is not None:
+        participant_names = [participant.name_native]
+        if participant.name_latin and participant.name_latin != participant.name_native:
+            participant_names.append(participant.name_latin)
+
+    return BookletContent(
+        slug=visit.slug,
+        languages=list(languages),
+        paper=paper,
+        participant_names=participant_names,
+        online_url=online_programme_url(visit=visit, participant=participant),
+        visit=visit_columns,
+        days=day_views,
+        hosts=host_views,
+        venues=venue_views,
+        resources=resource_views,
+        contacts=contacts,
+        labels=labels,
+    )
+
+
+def _session_view(session: Session, languages: list[str], labels: list[Labels], zone):
+    venue = session.venue
+    speakers = list(session.speakers.all())
+    return SessionView(
+        starts=f"{session.starts_at.astimezone(zone):%H:%M}",
+        ends=f"{session.ends_at.astimezone(zone):%H:%M}",
+        address=venue.full_address if venue else "",
+        columns=[
+            SessionColumn(
+                lang=language,
+                kind=choice_label(Session.Kind(session.kind), language),
+                title=text(session, "title", language),
+                description=text(session, "description", language),
+                venue=text(venue, "name", language) if venue else Text("", language),
+                venue_city=text(venue, "city", language) if venue else Text("", language),
+                meeting_point=text(session, "meeting_point", language),
+                hosts=[text(host, "name", language) for host in session.hosts.all()],
+                speakers=[
+                    SpeakerLine(
+                        name=text(person, "name", language),
+                        role=text(person, "role", language),
+                        organisation=(
+                            text(person.organisation, "name", language)
+                            if person.organisation
+                            else Text("", language)
+                        ),
+                    )
+                    for person in speakers
+                ],
+                interpretation=_interpretation(session, language),
+                resources=[
+                    text(resource, "title", language) for resource in session.resources.all()
+                ],
+                l=label_set,
+            )
+            for language, label_set in zip(languages, labels, strict=True)
+        ],
+    )
+
+
+def _interpretation(session: Session, language: str) -> Text:
+    """ "Consecutive interpretation: Russian – French", with the note in its own language."""
+    if not session.interpretation:
+        return Text("", language)
+    kind = choice_label(Session.Interpretation(session.interpretation), language)
+    note = text(session, "interpretation_note", language)
+    if not note:
+        return Text(kind, language)
+    colon = "\u202f: " if language == "fr" else ": "
+    return Text(f"{kind}{colon}{note.value}", note.lang if note.lang == language else language)
+
+
+def visit_for_booklet(*, slug: str) -> Visit | None:
+    return Visit.objects.select_related("organiser").filter(slug=slug).first()
+
+
+def booklet_modes(*, visit: Visit) -> list[tuple[str, str]]:
+    """The (languages, paper) pairs worth offering for a visit: each configured language
+    alone, the visit's two languages side by side, on A4 and A5."""
+    modes = []
+    language_sets = []
+    if len(visit.languages) == 2:
+        language_sets.append("+".join(visit.languages))
+    for code in [*visit.languages, *language_codes()]:
+        if code not in language_sets:
+            language_sets.append(code)
+    for languages in language_sets:
+        for paper in ("a4", "a5"):
+            modes.append((languages, paper))
+    return modes

@@ -1,0 +1,52 @@
+"""The Celery task that renders a booklet. Thin: ids in, the service does the work."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+
+from visits.booklets.services import TRANSIENT_ERRORS, booklet_mark_failed, booklet_render
+
+logger = logging.getLogger(__name__)
+
+SOFT_TIME_LIMIT = 120
+HARD_TIME_LIMIT = 180
+
+
+class BookletTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Retries are spent (or the error was not one we retry): the organiser sees why.
+        booklet_id = kwargs.get("booklet_id")
+        if booklet_id is not None:
+            booklet_mark_failed(booklet_id=booklet_id, error=exc)
+
+
+@shared_task(
+    name="visits.booklets.render_booklet",
+    base=BookletTask,
+    # Acknowledge after the work: a worker that dies mid-render leaves the message to be
+    # delivered again (Redis: after the visibility timeout, 900 s > HARD_TIME_LIMIT)...
+    acks_late=True,
+    # ...but not a message whose child process was killed (hard time limit, out of memory):
+    # rendering it again would kill again. The stale-pending sweep and the attempt counter
+    # in the row (services.MAX_RENDER_ATTEMPTS) bound every other redelivery.
+    reject_on_worker_lost=False,
+    soft_time_limit=SOFT_TIME_LIMIT,
+    time_limit=HARD_TIME_LIMIT,
+    autoretry_for=TRANSIENT_ERRORS,
+    max_retries=3,
+    retry_backoff=5,
+    retry_backoff_max=120,
+    retry_jitter=True,
+    ignore_result=True,
+)
+def render_booklet(*, booklet_id: int) -> None:
+    try:
+        booklet_render(booklet_id=booklet_id)
+    except SoftTimeLimitExceeded:
+        booklet_mark_failed(
+            booklet_id=booklet_id,
+            error=f"Rendering took longer than {SOFT_TIME_LIMIT} seconds and was stopped.",
+        )
