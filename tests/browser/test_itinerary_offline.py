@@ -1,6 +1,7 @@
 """A delegate opens their link on a phone, switches language, and keeps it offline."""
 
 import datetime
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -15,15 +16,11 @@ pytestmark = pytest.mark.browser
 def running_visit(transactional_db):
     """A visit that runs today in Paris, with a session done and one coming up."""
     now = timezone.now()
-    visit = build_visit(
-        slug="running", start=now.astimezone(timezone.get_current_timezone()).date()
-    )
-    visit.start_date = now.astimezone(visit.zone).date() - datetime.timedelta(days=1)
-    visit.end_date = visit.start_date + datetime.timedelta(days=3)
-    visit.save()
+    today_in_paris = now.astimezone(zoneinfo.ZoneInfo("Europe/Paris")).date()
+    visit = build_visit(slug="running", start=today_in_paris - datetime.timedelta(days=1), days=4)
     Day.objects.create(
         visit=visit,
-        date=now.astimezone(visit.zone).date(),
+        date=today_in_paris,
         heading_ru="Библиотеки",
         heading_fr="Bibliothèques",
         heading_en="Libraries",
