@@ -1,10 +1,25 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
+from import_export.forms import ConfirmImportForm, ImportForm
 
+from participants.imports import ParticipantResource
+from participants.link_mail import NoEmailAddress, participant_link_send
+from participants.link_mail_models import LinkMailing
 from participants.models import Group, Participant
 from visits.admin_base import TranslatedAdmin, VisitScopedAdminMixin
+from visits.models import Visit
 from visits.permissions import visit_scope
+
+try:
+    # Written beside this module by the itinerary's work; the admin works without it.
+    from participants.actions import revoke_and_reissue_links
+except ImportError:  # pragma: no cover
+    revoke_and_reissue_links = None
 
 
 @admin.register(Group)
@@ -29,9 +44,100 @@ class ParticipantForm(forms.ModelForm):
         return cleaned
 
 
+def decode_spreadsheet_text(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with (see participants.imports)."""
+    for encoding in ("utf-8-sig",):
+        try:
+            return data.decode(encoding), "utf-8"
+        except UnicodeDecodeError:
+            pass
+    high = [index for index, byte in enumerate(data) if byte >= 0x80]
+    in_runs = sum(
+        1
+        for index in high
+        if (index > 0 and data[index - 1] >= 0x80)
+        or (index + 1 < len(data) and data[index + 1] >= 0x80)
+    )
+    encoding = "cp1251" if high and in_runs / len(high) > 0.5 else "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+ENCODING_NAMES = {
+    "cp1251": _("Windows Cyrillic (cp1251)"),
+    "cp1252": _("Windows Western European (cp1252)"),
+}
+
+
+class DelegationImportForm(ImportForm):
+    """The delegation's visit, and a CSV file read whatever encoding Excel saved it in."""
+
+    visit = forms.ModelChoiceField(
+        label=_("visit"),
+        queryset=Visit.objects.none(),
+        help_text=_("The participants join this visit's delegation."),
+    )
+    field_order = ["visit", "resource", "import_file", "format"]
+
+    def __init__(self, *args, visits=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visit"].queryset = visits if visits is not None else Visit.objects.none()
+        self.fields["import_file"].help_text = _(
+            "A CSV or Excel sheet whose first row names the columns."
+        )
+        self.encoding_notice = ""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            return upload
+        data = upload.read()
+        text, encoding = decode_spreadsheet_text(data)
+        if encoding != "utf-8":
+            self.encoding_notice = gettext(
+                "The file was not saved as UTF-8; it was read as %(encoding)s. Check that the "
+                "names below read correctly before confirming."
+            ) % {"encoding": ENCODING_NAMES[encoding]}
+        return SimpleUploadedFile(upload.name, text.encode("utf-8"), upload.content_type)
+
+
+class DelegationConfirmImportForm(ConfirmImportForm):
+    visit = forms.ModelChoiceField(queryset=Visit.objects.none(), widget=forms.HiddenInput)
+
+    def __init__(self, *args, visits=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visit"].queryset = visits if visits is not None else Visit.objects.none()
+
+
+class LinkMailingInline(admin.TabularInline):
+    model = LinkMailing
+    extra = 0
+    can_delete = False
+    fields = ("sent_at", "sent_to", "language", "subject", "sent_by", "current")
+    readonly_fields = fields
+    verbose_name_plural = _("personal link e-mails sent")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("still the current link"), boolean=True)
+    def current(self, mailing):
+        return mailing.link_is_current
+
+
 @admin.register(Participant)
-class ParticipantAdmin(VisitScopedAdminMixin, admin.ModelAdmin):
+class ParticipantAdmin(ImportExportMixin, VisitScopedAdminMixin, admin.ModelAdmin):
     form = ParticipantForm
+    resource_classes = [ParticipantResource]
+    import_form_class = DelegationImportForm
+    confirm_form_class = DelegationConfirmImportForm
+    import_template_name = "admin/participants/participant/import.html"
+    import_formats = [base_formats.CSV, base_formats.XLSX]
+    export_formats = [base_formats.CSV, base_formats.XLSX]
+    inlines = (LinkMailingInline,)
+    actions = ["send_personal_links"]
     list_display = ("name_latin", "name_native", "visit", "role", "city", "preferred_language")
     list_filter = ("visit", "role", "preferred_language", "groups")
     list_select_related = ("visit",)
@@ -56,3 +162,96 @@ class ParticipantAdmin(VisitScopedAdminMixin, admin.ModelAdmin):
             ).select_related("visit")
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    # -- import and export ----------------------------------------------------------------
+
+    def scoped_visits(self, request):
+        return Visit.objects.filter(visit_scope(user=request.user)).order_by("-start_date")
+
+    def get_import_form_kwargs(self, request):
+        kwargs = super().get_import_form_kwargs(request)
+        visit_id = request.GET.get("visit__id__exact")
+        if visit_id and "initial" in kwargs:
+            kwargs["initial"] = {**kwargs["initial"], "visit": visit_id}
+        return {**kwargs, "visits": self.scoped_visits(request)}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {
+            **super().get_confirm_form_kwargs(request, import_form),
+            "visits": self.scoped_visits(request),
+        }
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["visit"] = import_form.cleaned_data["visit"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        visit = None
+        if form is not None and hasattr(form, "cleaned_data"):
+            visit = form.cleaned_data.get("visit")
+        return {**super().get_import_resource_kwargs(request, **kwargs), "visit": visit}
+
+    def get_import_data_kwargs(self, **kwargs):
+        # One refused row refuses the file: nothing half-imported.
+        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {**super().get_export_resource_kwargs(request, **kwargs), "visit": None}
+
+    def get_export_filename(self, request, queryset, file_format):
+        visits = {participant.visit.slug for participant in queryset.select_related("visit")}
+        name = visits.pop() if len(visits) == 1 else "delegations"
+        return f"{name}-participants.{file_format.get_extension()}"
+
+    # -- actions --------------------------------------------------------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if revoke_and_reissue_links is not None:
+            actions[revoke_and_reissue_links.__name__] = (
+                revoke_and_reissue_links,
+                revoke_and_reissue_links.__name__,
+                revoke_and_reissue_links.short_description,
+            )
+        return actions
+
+    @admin.action(description=_("E-mail each their personal link, in their language"))
+    def send_personal_links(self, request, queryset):
+        sent, without_address, failed = 0, [], []
+        for participant in queryset.select_related("visit", "visit__organiser"):
+            try:
+                participant_link_send(participant=participant, sent_by=request.user)
+            except NoEmailAddress:
+                without_address.append(str(participant))
+            except OSError as error:  # SMTP and socket errors
+                failed.append(f"{participant} ({error})")
+            else:
+                sent += 1
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "The personal link was e-mailed to %(count)d participant.",
+                    "Personal links were e-mailed to %(count)d participants.",
+                    sent,
+                )
+                % {"count": sent},
+                messages.SUCCESS,
+            )
+        if without_address:
+            self.message_user(
+                request,
+                gettext("No e-mail address, nothing sent: %(names)s.")
+                % {"names": ", ".join(without_address)},
+                messages.WARNING,
+            )
+        if failed:
+            self.message_user(
+                request,
+                gettext("The mail server refused: %(names)s. Try again later.")
+                % {"names": "; ".join(failed)},
+                messages.ERROR,
+            )

@@ -1,0 +1,313 @@
+"""A delegation in and out of spreadsheets, as organisers actually keep them (django-import-export).
+
+Headers are matched whatever language or spelling the sheet uses ("E-mail", "Courriel",
+"Эл. почта"); the export writes the canonical headers, so an exported sheet imports again.
+A row whose e-mail is already in the visit updates that participant; any refused row
+refuses the whole file (the admin shows the preview and writes nothing).
+
+Files that are not UTF-8 are read as the Windows code page they most likely are: Cyrillic
+(cp1251) when the non-ASCII letters come in runs, as Russian words do, and Western
+(cp1252) when they stand alone inside Latin words, as French accents do. The organiser is
+told which was used and checks the names in the preview.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from import_export import fields, resources, widgets
+
+from participants.models import Group, Participant
+from visits.models import Visit
+
+# Canonical header, then what organisers also write, compared without case and punctuation.
+COLUMNS = {
+    "name_native": (
+        "Name (own script)",
+        "name in own script",
+        "name cyrillic",
+        "cyrillic name",
+        "native name",
+        "nom cyrillique",
+        "nom en cyrillique",
+        "имя",
+        "фио",
+        "фамилия имя",
+        "имя и фамилия",
+        "фамилия и имя",
+    ),
+    "name_latin": (
+        "Name (Latin)",
+        "name in latin script",
+        "latin name",
+        "name",
+        "nom",
+        "nom latin",
+        "nom prénom",
+        "фио латиницей",
+        "имя латиницей",
+        "латиница",
+    ),
+    "home_organisation": (
+        "Organisation",
+        "organization",
+        "home organisation",
+        "organisme",
+        "structure",
+        "организация",
+        "учреждение",
+    ),
+    "position": ("Position", "job", "poste", "fonction", "должность"),
+    "city": ("City", "town", "ville", "город"),
+    "email": (
+        "E-mail",
+        "email",
+        "mail",
+        "courriel",
+        "adresse e-mail",
+        "эл почта",
+        "почта",
+        "электронная почта",
+        "e-mail адрес",
+    ),
+    "phone": ("Phone", "telephone", "tel", "mobile", "téléphone", "телефон", "тел"),
+    "language": ("Language", "langue", "язык"),
+    "groups": ("Group", "groups", "groupe", "groupes", "группа", "группы"),
+    "role": ("Role", "rôle", "роль"),
+}
+REQUIRED = ("name_latin",)
+
+
+def header_key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", str(text or "")).strip().casefold()
+
+
+ALIASES = {header_key(alias): name for name, names in COLUMNS.items() for alias in names}
+
+
+def canonical_header(name: str) -> str:
+    return COLUMNS[name][0]
+
+
+def _names_in_every_language(label) -> set[str]:
+    """A lazily translated label as every interface language says it."""
+    found = set()
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            found.add(header_key(str(label)))
+    return found
+
+
+def language_lookup() -> dict[str, str]:
+    """Language codes and names in every interface language: 'ru', 'Russian', 'русский'."""
+    from django.utils.translation import get_language_info
+
+    table = {}
+    for code, label in settings.LANGUAGES:
+        info = get_language_info(code)
+        for name in (code, info["name"], info["name_local"], *_names_in_every_language(label)):
+            table[header_key(name)] = code
+    return table
+
+
+class LanguageWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        code = language_lookup().get(header_key(value))
+        if code is None:
+            names = ", ".join(code for code, _label in settings.LANGUAGES)
+            raise ValueError(
+                _("“%(value)s” is not a language of the portal; write one of %(names)s.")
+                % {"value": value, "names": names}
+            )
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class RoleWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return Participant.Role.DELEGATE
+        wanted = header_key(value)
+        for role in Participant.Role:
+            names = {header_key(role.value), *_names_in_every_language(role.label)}
+            if wanted in names:
+                return role.value
+        raise ValueError(
+            _("“%(value)s” is not a role; write one of %(roles)s.")
+            % {"value": value, "roles": ", ".join(str(role.label) for role in Participant.Role)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class GroupsWidget(widgets.ManyToManyWidget):
+    """Groups by name, in any language of the group, separated by ; or ,."""
+
+    def __init__(self, visit: Visit | None):
+        super().__init__(Group, field="name")
+        self.visit = visit
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return Group.objects.none()
+        groups = list(Group.objects.filter(visit=self.visit)) if self.visit else []
+        groups.sort(key=lambda group: str(group).casefold())
+        by_name = {}
+        for group in groups:
+            for code, _label in settings.LANGUAGES:
+                name = getattr(group, f"name_{code}", "") or ""
+                if name:
+                    by_name[header_key(name)] = group
+        chosen, unknown = [], []
+        for name in re.split(r"[;,]", str(value)):
+            if not name.strip():
+                continue
+            group = by_name.get(header_key(name))
+            if group is None:
+                unknown.append(name.strip())
+            else:
+                chosen.append(group.pk)
+        if unknown:
+            known = ", ".join(str(group) for group in groups) or _("none yet")
+            raise ValueError(
+                _("No group “%(names)s” in this visit. Its groups are: %(known)s.")
+                % {"names": "”, “".join(unknown), "known": known}
+            )
+        return Group.objects.filter(pk__in=chosen)
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return "; ".join(str(group) for group in value.all())
+
+
+class ParticipantResource(resources.ModelResource):
+    name_native = fields.Field(attribute="name_native", column_name=canonical_header("name_native"))
+    name_latin = fields.Field(attribute="name_latin", column_name=canonical_header("name_latin"))
+    home_organisation = fields.Field(
+        attribute="home_organisation", column_name=canonical_header("home_organisation")
+    )
+    position = fields.Field(attribute="position", column_name=canonical_header("position"))
+    city = fields.Field(attribute="city", column_name=canonical_header("city"))
+    email = fields.Field(attribute="email", column_name=canonical_header("email"))
+    phone = fields.Field(attribute="phone", column_name=canonical_header("phone"))
+    language = fields.Field(
+        attribute="preferred_language",
+        column_name=canonical_header("language"),
+        widget=LanguageWidget(),
+    )
+    groups = fields.Field(
+        attribute="groups", column_name=canonical_header("groups"), widget=GroupsWidget(None)
+    )
+    role = fields.Field(attribute="role", column_name=canonical_header("role"), widget=RoleWidget())
+
+    class Meta:
+        model = Participant
+        fields = (
+            "name_native",
+            "name_latin",
+            "home_organisation",
+            "position",
+            "city",
+            "email",
+            "phone",
+            "language",
+            "groups",
+            "role",
+        )
+        import_id_fields = ()
+        clean_model_instances = True
+        use_transactions = True
+        skip_unchanged = False
+        report_skipped = True
+
+    def __init__(self, visit: Visit | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.visit = visit
+        self.fields["groups"].widget = GroupsWidget(visit)
+        self.seen_emails: dict[str, int] = {}
+
+    @classmethod
+    def get_display_name(cls):
+        return _("Delegation")
+
+    # -- reading a sheet ------------------------------------------------------------------
+
+    def before_import(self, dataset, **kwargs):
+        self.seen_emails = {}
+        if self.visit is None:
+            raise ValueError(_("Choose the visit this delegation belongs to."))
+        headers = list(dataset.headers or [])
+        renamed = [ALIASES.get(header_key(header)) for header in headers]
+        missing = [name for name in REQUIRED if name not in renamed]
+        if missing:
+            found = ", ".join(f"“{header}”" for header in headers if header) or _("none")
+            # Without its names no row can be read: the rows are not reported one by one.
+            del dataset[0 : len(dataset)]
+            raise ValueError(
+                _(
+                    "The file has no column “%(missing)s”. Columns found: %(found)s. The first "
+                    "row of the sheet must hold the column names."
+                )
+                % {
+                    "missing": "”, “".join(canonical_header(name) for name in missing),
+                    "found": found,
+                }
+            )
+        dataset.headers = [
+            canonical_header(name) if name else header
+            for header, name in zip(headers, renamed, strict=True)
+        ]
+        for name in COLUMNS:
+            if name not in renamed:
+                dataset.append_col([""] * len(dataset), header=canonical_header(name))
+
+    def before_import_row(self, row, row_number=None, **kwargs):
+        for key, value in list(row.items()):
+            row[key] = "" if value is None else str(value).strip()
+        if not row[canonical_header("name_native")]:
+            # Delegations that write in Latin script have one name only.
+            row[canonical_header("name_native")] = row[canonical_header("name_latin")]
+        email = row[canonical_header("email")].lower()
+        if email:
+            if email in self.seen_emails:
+                raise ValidationError(
+                    {
+                        "email": _("The e-mail %(email)s is already on row %(row)d of this file.")
+                        % {"email": email, "row": self.seen_emails[email]}
+                    }
+                )
+            self.seen_emails[email] = row_number
+
+    def get_instance(self, instance_loader, row):
+        email = (row.get(canonical_header("email")) or "").strip()
+        if not email or self.visit is None:
+            return None
+        return Participant.objects.filter(visit=self.visit, email__iexact=email).first()
+
+    def init_instance(self, row=None):
+        return Participant(visit=self.visit, preferred_language=self.visit.first_language)
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # Groups are saved after the row; check them now so the row is refused, not failed.
+        try:
+            self.fields["groups"].clean(row)
+        except ValueError as error:
+            errors.setdefault("groups", []).append(str(error))
+        if not instance.preferred_language:
+            instance.preferred_language = self.visit.first_language
+        instance.visit = self.visit
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,104 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from organisations.models import Organisation
+from participants.link_mail_models import LinkMailing
+from participants.selectors import participant_personal_url
+from tests.desk.builders import clean_visit, organiser, participant
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _locmem(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def visit():
+    return clean_visit()
+
+
+@pytest.fixture
+def owner(visit):
+    return organiser("anna", visit.organiser)
+
+
+def send(client, *participants):
+    return client.post(
+        reverse("admin:participants_participant_changelist"),
+        {"action": "send_personal_links", "_selected_action": [p.pk for p in participants]},
+        follow=True,
+    )
+
+
+def test_each_participant_gets_their_link_in_their_language(client, owner, visit):
+    anna = participant(visit, "Anna Ivanova", email="anna@example.ru", preferred_language="ru")
+    claire = participant(visit, "Claire Martin", email="claire@example.fr", preferred_language="fr")
+    client.force_login(owner)
+
+    response = send(client, anna, claire)
+
+    by_address = {message.to[0]: message for message in mail.outbox}
+    russian, french = by_address["anna@example.ru"], by_address["claire@example.fr"]
+    assert russian.subject == "Your programme: Учебный визит в Париж и Руан"
+    assert participant_personal_url(participant=anna) in russian.body
+    assert "13 мая 2019 г." in russian.body
+    assert russian.extra_headers["Content-Language"] == "ru"
+    assert "Visite d'étude à Paris et Rouen" in french.body
+    assert "13 mai 2019" in french.body
+    assert participant_personal_url(participant=claire) in french.alternatives[0][0]
+    assert participant_personal_url(participant=anna) not in french.body
+    assert "Personal links were e-mailed to 2 participants." in response.content.decode()
+
+
+def test_a_record_says_who_was_sent_what_and_when(client, owner, visit):
+    anna = participant(visit, "Anna Ivanova", email="anna@example.ru", preferred_language="ru")
+    client.force_login(owner)
+
+    send(client, anna)
+
+    record = LinkMailing.objects.get()
+    assert (record.participant, record.sent_to, record.language, record.sent_by) == (
+        anna,
+        "anna@example.ru",
+        "ru",
+        owner,
+    )
+    assert record.link == participant_personal_url(participant=anna)
+    assert record.subject == mail.outbox[0].subject
+    assert record.sent_at is not None
+    page = client.get(reverse("admin:participants_participant_change", args=[anna.pk]))
+    assert "anna@example.ru" in page.content.decode()
+    assert "Personal link e-mails sent" in page.content.decode()
+
+
+def test_a_participant_without_an_address_is_named_and_skipped(client, owner, visit):
+    boris = participant(visit, "Boris Petrov")
+    client.force_login(owner)
+
+    response = send(client, boris)
+
+    assert mail.outbox == []
+    assert LinkMailing.objects.count() == 0
+    assert "No e-mail address, nothing sent: Boris Petrov." in response.content.decode()
+
+
+def test_an_outsider_sends_nothing_to_another_delegation(client, visit):
+    anna = participant(visit, "Anna Ivanova", email="anna@example.ru")
+    client.force_login(organiser("milena", Organisation.objects.create(name_fr="FTDA")))
+
+    send(client, anna)
+
+    assert mail.outbox == []
+
+
+def test_the_link_reissue_action_is_offered(client, owner, visit):
+    client.force_login(owner)
+
+    response = client.get(reverse("admin:participants_participant_changelist"))
+
+    actions = dict(response.context["action_form"].fields["action"].choices)
+    assert "send_personal_links" in actions
+    assert "revoke_and_reissue_links" in actions
