@@ -1,0 +1,243 @@
+"""factory_boy factories for every model of the portal.
+
+Defaults describe a plausible study visit: an organising association, a week in Paris in
+May 2019 (Europe/Paris), booklets in Russian and French. Translated fields are filled in
+Russian, French and English so that a visit built from factories is complete; pass
+``title_ru=""`` and the like to test a missing translation. Contacts are example.org and
+phone numbers that cannot be dialled.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import factory
+from django.core.files.base import ContentFile
+
+from organisations.models import Organisation, Person, Venue
+from participants.models import Group, Participant
+from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name_fr = factory.Sequence(lambda n: f"Association {n}")
+    # Organisations are proper names: the same in every language unless a test says so.
+    name_ru = factory.SelfAttribute("name_fr")
+    name_en = factory.SelfAttribute("name_fr")
+    kind = Organisation.Kind.ASSOCIATION
+    description_fr = factory.LazyAttribute(lambda o: f"{o.name_fr} accueille des délégations.")
+    description_ru = factory.LazyAttribute(lambda o: f"{o.name_fr} принимает делегации.")
+    description_en = factory.LazyAttribute(lambda o: f"{o.name_fr} hosts delegations.")
+    website = factory.Sequence(lambda n: f"https://association-{n}.example.org")
+    city_fr = "Paris"
+    city_ru = "Париж"
+    city_en = "Paris"
+    country_fr = "France"
+    country_ru = "Франция"
+    country_en = "France"
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name_fr = factory.Sequence(lambda n: f"Camille Martin {n}")
+    name_ru = factory.SelfAttribute("name_fr")
+    name_en = factory.SelfAttribute("name_fr")
+    role_fr = "Chargée de mission"
+    role_ru = "Специалист"
+    role_en = "Project officer"
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.Sequence(lambda n: f"speaker{n}@example.org")
+    phone = factory.Sequence(lambda n: f"+33 1 00 00 {n // 100 % 100:02d} {n % 100:02d}")
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name_fr = factory.Sequence(lambda n: f"Salle {n}")
+    name_ru = factory.Sequence(lambda n: f"Зал {n}")
+    name_en = factory.Sequence(lambda n: f"Room {n}")
+    address = "Place de l'Hôtel de Ville"
+    postal_code = "75004"
+    city_fr = "Paris"
+    city_ru = "Париж"
+    city_en = "Paris"
+    country_fr = "France"
+    country_ru = "Франция"
+    country_en = "France"
+    directions_fr = "Métro : Hôtel de Ville (lignes 1 et 11)."
+    directions_ru = "Метро: Hôtel de Ville (линии 1 и 11)."
+    directions_en = "Metro: Hôtel de Ville (lines 1 and 11)."
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    title_fr = factory.Sequence(lambda n: f"Visite d'étude {n}")
+    title_ru = factory.Sequence(lambda n: f"Учебный визит {n}")
+    title_en = factory.Sequence(lambda n: f"Study visit {n}")
+    slug = factory.Sequence(lambda n: f"visit-{n}")
+    start_date = dt.date(2019, 5, 12)
+    end_date = dt.date(2019, 5, 18)
+    time_zone = "Europe/Paris"
+    cities_fr = "Paris"
+    cities_ru = "Париж"
+    cities_en = "Paris"
+    organiser = factory.SubFactory(OrganisationFactory)
+    first_language = "ru"
+    second_language = "fr"
+    goals_fr = "Découvrir les pratiques locales d'accueil."
+    goals_ru = "Познакомиться с местными практиками приёма."
+    goals_en = "To discover local practices of welcome."
+    status = Visit.Status.DRAFT
+
+
+class VisitOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisitOrganisation
+
+    visit = factory.SubFactory(VisitFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = VisitOrganisation.Role.SUPPORTER
+    position = 0
+
+
+class DayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Day
+
+    visit = factory.SubFactory(VisitFactory)
+    # Successive days of the visit, wrapping round so that the date stays inside it.
+    date = factory.LazyAttributeSequence(
+        lambda day, n: (
+            day.visit.start_date
+            + dt.timedelta(days=n % ((day.visit.end_date - day.visit.start_date).days + 1))
+        )
+    )
+    heading_fr = "Rencontres à Paris"
+    heading_ru = "Встречи в Париже"
+    heading_en = "Meetings in Paris"
+    city_fr = "Paris"
+    city_ru = "Париж"
+    city_en = "Paris"
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+        skip_postgeneration_save = True
+
+    visit = factory.SubFactory(VisitFactory)
+    kind = Session.Kind.MEETING
+    # 10:00–12:00 on the visit's second day (its first if it lasts one day), local time.
+    starts_at = factory.LazyAttribute(
+        lambda session: dt.datetime.combine(
+            min(session.visit.start_date + dt.timedelta(days=1), session.visit.end_date),
+            dt.time(10, 0),
+            tzinfo=ZoneInfo(session.visit.time_zone),
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + dt.timedelta(hours=2))
+    title_fr = factory.Sequence(lambda n: f"Rencontre {n}")
+    title_ru = factory.Sequence(lambda n: f"Встреча {n}")
+    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    description_fr = "Présentation et échanges."
+    description_ru = "Презентация и обсуждение."
+    description_en = "Presentation and discussion."
+    venue = factory.SubFactory(VenueFactory)
+    interpretation = Session.Interpretation.CONSECUTIVE
+    interpretation_note_fr = "Interprétation consécutive russe–français"
+    interpretation_note_ru = "Последовательный перевод: русский — французский"
+    interpretation_note_en = "Consecutive interpretation, Russian–French"
+
+    @factory.post_generation
+    def hosts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.hosts.set(extracted)
+
+    @factory.post_generation
+    def speakers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.speakers.set(extracted)
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(extracted)
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A link by default; ``ResourceFactory(with_file=True)`` attaches a small text file."""
+
+    class Meta:
+        model = Resource
+
+    class Params:
+        with_file = factory.Trait(
+            url="",
+            file=factory.LazyFunction(
+                lambda: ContentFile(b"Plan de mobilisation\n", name="plan.txt")
+            ),
+        )
+
+    visit = factory.SubFactory(VisitFactory)
+    session = None
+    title_fr = factory.Sequence(lambda n: f"Document {n}")
+    title_ru = factory.Sequence(lambda n: f"Документ {n}")
+    title_en = factory.Sequence(lambda n: f"Document {n}")
+    summary_fr = "À lire avant la rencontre."
+    summary_ru = "Прочитать перед встречей."
+    summary_en = "To read before the meeting."
+    url = factory.Sequence(lambda n: f"https://documents.example.org/{n}")
+    language = "fr"
+
+
+class EmergencyContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmergencyContact
+
+    visit = factory.SubFactory(VisitFactory)
+    name = factory.Sequence(lambda n: f"Permanence {n}")
+    role_fr = "Organisateur, permanence téléphonique"
+    role_ru = "Организатор, дежурный телефон"
+    role_en = "Organiser, duty phone"
+    phone = factory.Sequence(lambda n: f"+33 1 00 00 {n // 100 % 100:02d} {n % 100:02d}")
+    email = factory.Sequence(lambda n: f"duty{n}@example.org")
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    visit = factory.SubFactory(VisitFactory)
+    name_fr = factory.Sequence(lambda n: f"Groupe {n}")
+    name_ru = factory.Sequence(lambda n: f"Группа {n}")
+    name_en = factory.Sequence(lambda n: f"Group {n}")
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+        skip_postgeneration_save = True
+
+    visit = factory.SubFactory(VisitFactory)
+    name_native = factory.Sequence(lambda n: f"Анна Иванова {n}")
+    name_latin = factory.Sequence(lambda n: f"Anna Ivanova {n}")
+    home_organisation = "Районная библиотека"
+    position = "Библиотекарь"
+    city = "Саратов"
+    preferred_language = "ru"
+    role = Participant.Role.DELEGATE
+    email = factory.Sequence(lambda n: f"participant{n}@example.org")
+    phone = factory.Sequence(lambda n: f"+33 1 00 00 {n // 100 % 100:02d} {n % 100:02d}")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(extracted)
