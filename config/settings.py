@@ -141,6 +141,8 @@ DATABASE_URL = env_url(
 DATABASES = {"default": _database_from_url(DATABASE_URL)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Web sites typed without a scheme are taken as https, as Django 6 will do.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

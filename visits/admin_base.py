@@ -72,7 +72,12 @@ class VisitTimeZoneMixin:
         if visit is None:
             return super().changeform_view(request, object_id, form_url, extra_context)
         with timezone.override(visit.zone):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # A TemplateResponse renders lazily, after this block; the form must show the
+            # times in the visit's zone too, so render it here.
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
 
 
 class OrganiserChoicesMixin:
