@@ -1,0 +1,167 @@
+"""Booklets as readers get them: text, page order, footer, fonts, personal content."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.booklets.conftest import pdf_pages
+from visits.booklets.services import booklet_mode_parse, booklet_pdf
+
+
+def render(visit, languages, paper, participant=None):
+    mode = booklet_mode_parse(languages=languages, paper=paper)
+    return booklet_pdf(visit=visit, mode=mode, participant=participant)
+
+
+def test_bilingual_a4_holds_both_languages_in_the_designed_order(visit):
+    pdf, version = render(visit, "ru+fr", "a4")
+    pages = pdf_pages(pdf)
+
+    # Cover, contents, about, programme, hosts, venues, resources, contacts: one page each.
+    assert len(pages) == 8
+    assert pages[0].startswith(
+        "АССОЦИАЦИЯ «ФРАНКО‑РОССИЙСКИЕ ОБМЕНЫ» · ASSOCIATION ÉCHANGES FRANCO‑RUSSES "
+        "Библиотеки и гражданское участие"
+    )
+    assert "Bibliothèques et participation citoyenne" in pages[0]
+    assert "12–14 мая 2025 · Париж, Руан" in pages[0]
+    assert "12–14 mai 2025 · Paris, Rouen" in pages[0]
+    assert "ПРИ ПОДДЕРЖКЕ Парижский культурный институт" in pages[0]
+    assert "AVEC LE SOUTIEN DE Institut culturel de Paris" in pages[0]
+    assert pages[1].startswith("Оглавление / Sommaire")
+    assert "ЦЕЛИ Узнать, как французские библиотеки вовлекают жителей." in pages[2]
+    assert "Понедельник, 12 мая" in pages[3] and "Lundi 12 mai" in pages[3]
+    assert "День 1: Париж" in pages[3] and "Journée 1 : Paris" in pages[3]
+    assert "Среда, 14 мая" in pages[3] and "Mercredi 14 mai" in pages[3]
+    # The hosts' directory: names and descriptions in both languages, and web sites.
+    hosts = pages[4]
+    assert "Медиатека имени Франсуазы Саган" in hosts
+    assert "Médiathèque Françoise‑Sagan" in hosts
+    assert "Ежегодно принимает более 300 школьных классов" in hosts
+    assert "Elle accueille chaque année plus de 300 classes" in hosts
+    assert "mediatheque-sagan.example.org" in hosts
+    assert "Музей изящных искусств Руана" in hosts and "Musée des Beaux‑Arts de Rouen" in hosts
+    assert "8 rue Léon‑Schwartzenberg, 75010 Paris" in pages[5]
+    assert "Plan lecture publique 2024" in pages[6]
+    assert pages[7].startswith("Контакты / Contacts ЭКСТРЕННАЯ СВЯЗЬ / EN CAS D’URGENCE")
+    assert "+33 6 12 34 56 78 Marie Lefèvre" in pages[7]
+    assert "http://127.0.0.1:8000/v/paris-rouen-2025/" in pages[7]
+    # Footer on every page but the cover: version, date of issue, page N of M.
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"Версия / Version {version[:8]} · " in text
+        assert f"Стр. {number} из 8 · Page {number} sur 8" in text
+    assert "Стр. 1 из" not in pages[0]
+
+
+def test_table_of_contents_gives_the_page_numbers(visit):
+    pdf, _version = render(visit, "fr", "a4")
+    pages = pdf_pages(pdf)
+    numbers = {
+        title.strip(): int(number)
+        for title, number in re.findall(r"(.+?)(?: \.)+ (\d+)", pages[1].removeprefix("Sommaire "))
+    }
+    assert numbers == {
+        "La visite": 3,
+        "Programme": 4,
+        "Lundi 12 mai, Paris": 4,
+        "Mardi 13 mai, Paris": 4,
+        "Mercredi 14 mai, Rouen": 4,
+        "Organisations d’accueil": 5,
+        "Lieux": 6,
+        "Documentation": 7,
+        "Contacts": 8,
+    }
+    assert pages[4].startswith("Organisations d’accueil")
+    assert pages[7].startswith("Contacts")
+
+
+@pytest.mark.parametrize(
+    ("languages", "paper", "contents", "footer", "day"),
+    [
+        ("ru", "a5", "Оглавление", "Стр. 2 из ", "Понедельник, 12 мая · Париж"),
+        ("fr", "a4", "Sommaire", "Page 2 sur 8", "Lundi 12 mai · Paris"),
+        ("en", "a4", "Contents", "Page 2 of 8", "Monday 12 May · Paris"),
+        ("ru+fr", "a5", "Оглавление / Sommaire", "Стр. 2 из ", "Lundi 12 mai · Paris"),
+    ],
+)
+def test_every_mode_renders_in_its_languages(visit, languages, paper, contents, footer, day):
+    pdf, version = render(visit, languages, paper)
+    pages = pdf_pages(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
+    assert round(width_mm) == (148 if paper == "a5" else 210)
+    assert pages[1].startswith(contents)
+    assert footer in pages[1]
+    assert version[:8] in pages[1]
+    assert any(day in page for page in pages)
+
+
+def test_every_font_is_ours_and_embedded(visit):
+    pdf, _version = render(visit, "ru+fr", "a5")
+    reader = PdfReader(io.BytesIO(pdf))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font["/BaseFont"]).split("+", 1)[-1]] = embedded
+    # Only the shipped faces: a system font here means a glyph was missing from ours.
+    assert set(fonts) == {
+        "Booklet-Serif",
+        "Booklet-Serif-Italic",
+        "Booklet-Serif-Bold",
+        "Booklet-Sans",
+        "Booklet-Sans-Bold",
+    }
+    assert all(fonts.values()), fonts
+
+
+def test_personal_booklet_holds_only_the_participants_sessions(visit, anna):
+    pdf, _version = render(visit, "ru+fr", "a5", participant=anna)
+    text = " ".join(pdf_pages(pdf))
+    assert "ЛИЧНАЯ ПРОГРАММА / PROGRAMME PERSONNEL Анна Иванова Anna Ivanova" in text
+    assert "Мастер-класс по цифровой медиации" in text  # her group's workshop
+    assert "Atelier de médiation numérique" in text
+    assert "Советы кварталов" not in text  # the officials' meeting
+    assert "Conseils de quartier" not in text
+    assert "Посещение медиатеки Франсуазы Саган" in text  # for everyone
+    assert f"http://127.0.0.1:8000/p/{anna.access_token}/" in text
+    assert "/v/paris-rouen-2025/" not in text
+
+
+def test_whole_delegation_booklet_prints_no_personal_data(visit, anna):
+    pdf, _version = render(visit, "ru+fr", "a4")
+    text = " ".join(pdf_pages(pdf))
+    assert "Советы кварталов: как это работает?" in text
+    for private in ("Анна Иванова", "Anna Ivanova", "anna@example.org", "Vegetarian", "1234"):
+        assert private not in text
+    assert "+33 6 00 00 00 01" not in text  # a speaker's private phone
+
+
+def test_demo_visit_renders_bilingual_with_its_hosts(db):
+    from django.core.management import call_command
+
+    from visits.models import Visit
+
+    call_command("load_demo")
+    visit = Visit.objects.get(slug="paris-rouen-2019")
+    pdf, version = render(visit, "ru+fr", "a4")
+    pages = pdf_pages(pdf)
+    text = " ".join(pages)
+    hosts = [
+        organisation for session in visit.sessions.all() for organisation in session.hosts.all()
+    ]
+    assert hosts
+    for host in hosts:
+        assert host.name_ru in text
+        assert host.name_fr in text
+    total = len(pages)
+    assert f"Стр. {total} из {total} · Page {total} sur {total}" in pages[-1]
+    assert pages[-1].startswith("Контакты / Contacts")
+    assert f"Версия / Version {version[:8]}" in pages[-1]
