@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo --with-demo-organiser
+	$(BIN)/python manage.py load_demo --with-demo-organiser --keep-changes
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)

@@ -112,7 +112,7 @@ def test_an_outsider_sees_nothing_of_another_organisations_visit(client, outside
     row = model.objects.filter(**({"pk": visit.pk} if model is Visit else {"visit": visit})).get()
 
     listing = client.get(changelist_url(model), {"q": ""})
-    page = client.get(change_url(row), follow=True)
+    page = client.get(change_url(row), follow=True, HTTP_ACCEPT_LANGUAGE="en")
 
     assert str(row) not in listing.content.decode()
     assert listing.context["cl"].result_count == 0

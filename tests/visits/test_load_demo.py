@@ -385,3 +385,17 @@ def test_the_demo_organiser_is_refused_without_debug(settings):
     assert err.startswith("Refused: --with-demo-organiser")
     assert "password" not in out
     assert Visit.objects.count() == 2
+
+
+def test_keep_changes_leaves_an_organisers_edits_in_the_demo_visits():
+    call_command("load_demo", stdout=StringIO())
+    visit = Visit.objects.get(slug="cifer-paris")
+    visit.title_en = "My own rehearsal of the CIFER visit"
+    visit.save()
+
+    out = StringIO()
+    call_command("load_demo", "--keep-changes", stdout=out)
+
+    visit.refresh_from_db()
+    assert visit.title_en == "My own rehearsal of the CIFER visit"
+    assert "Demo visits already there: kept as they are." in out.getvalue()

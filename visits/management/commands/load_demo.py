@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 
 from participants.models import Participant
 from participants.selectors import participant_personal_url
-from visits.demo import DEMO_ORGANISER_USERNAME, demo_load, demo_organiser_ensure
+from visits.demo import DEMO_ORGANISER_USERNAME, DEMO_VISITS, demo_load, demo_organiser_ensure
+from visits.models import Visit
 
 LINKS_PER_VISIT = 3
 
@@ -26,7 +27,18 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, with_demo_organiser: bool = False, **options):
+        parser.add_argument(
+            "--keep-changes",
+            action="store_true",
+            help=(
+                "Leave the demo visits as they are when they already exist, so that what "
+                "you changed in them survives the next 'make run'."
+            ),
+        )
+
+    def handle(
+        self, *args, with_demo_organiser: bool = False, keep_changes: bool = False, **options
+    ):
         # A known password on a production site would be an open door: development only.
         if with_demo_organiser and not settings.DEBUG:
             self.stderr.write(
@@ -37,7 +49,13 @@ class Command(BaseCommand):
             )
             with_demo_organiser = False
 
-        visits = demo_load()
+        slugs = [record.slug for record in DEMO_VISITS]
+        existing = list(Visit.objects.filter(slug__in=slugs).order_by("-start_date"))
+        if keep_changes and len(existing) == len(slugs):
+            visits = existing
+            self.stdout.write(_("Demo visits already there: kept as they are."))
+        else:
+            visits = demo_load()
         organiser = None
         if with_demo_organiser:
             organiser = demo_organiser_ensure(password=settings.DEMO_ORGANISER_PASSWORD)
