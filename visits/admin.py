@@ -290,6 +290,18 @@ class VisitAdmin(VisitTimeZoneMixin, OrganiserChoicesMixin, VisitScopedAdminMixi
         ),
     )
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            # A form posted without the travel-time section (older pages, scripts) leaves
+            # the travel times as they are instead of failing on a missing management form.
+            if (
+                isinstance(inline, TravelTimeInline)
+                and request.method == "POST"
+                and "travel_times-TOTAL_FORMS" not in request.POST
+            ):
+                continue
+            yield formset, inline
+
     # -- the organiser's desk -------------------------------------------------------------
 
     def get_urls(self):
