@@ -150,7 +150,8 @@ def _dispatch(booklet: Booklet) -> None:
             # Eager mode runs the task here and propagates its errors; a broker that is down
             # raises too. Neither may turn a download into a 500.
             logger.exception("Booklet %s could not be rendered or sent", booklet_id)
-            booklet_mark_failed(booklet_id=booklet_id, error=error)
+            # Eagerly, a transient error surfaces as Celery's Retry: record what caused it.
+            booklet_mark_failed(booklet_id=booklet_id, error=getattr(error, "exc", None) or error)
 
     transaction.on_commit(send)
 

@@ -1,0 +1,89 @@
+"""Organisers render and download every mode from the visit's admin page."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from organisations.models import Organisation
+from visits.booklets.models import Booklet
+
+pytestmark = pytest.mark.urls("tests.booklets.urls")
+
+
+@pytest.fixture
+def organiser(visit):
+    user = get_user_model().objects.create_superuser("organiser", password="x")
+    return user
+
+
+@pytest.fixture
+def outsider(visit):
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("outsider", password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__endswith="_visit"))
+    other = Organisation.objects.create(name_fr="Autre association")
+    other.members.add(user)
+    return user
+
+
+def test_an_organiser_renders_and_downloads_a_booklet(
+    client, organiser, visit, django_capture_on_commit_callbacks
+):
+    client.force_login(organiser)
+    change = client.get(f"/admin/visits/visit/{visit.pk}/change/")
+    page = change.content.decode()
+    assert '<div id="booklets">' in page
+    assert "ru+fr A5" in page and "en A4" in page
+    assert "not made yet" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/visits/visit/{visit.pk}/booklets/render/?languages=ru%2Bfr&paper=a5"
+        )
+    assert response.status_code == 302
+    booklet = Booklet.objects.get()
+    assert booklet.status == Booklet.Status.READY
+
+    page = client.get(f"/admin/visits/visit/{visit.pk}/change/").content.decode()
+    assert f"paris-rouen-2025-ru-fr-a5-{booklet.short_version}.pdf" in page
+    assert "current" in page
+
+    download = client.get(f"/admin/visits/visit/{visit.pk}/booklets/{booklet.pk}/download/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_organiser_sees_why_a_render_failed(client, organiser, visit):
+    from visits.booklets.services import booklet_mode_parse, booklet_request
+
+    booklet = booklet_request(visit=visit, mode=booklet_mode_parse(languages="ru", paper="a4"))
+    Booklet.objects.filter(pk=booklet.pk).update(
+        status=Booklet.Status.FAILED, error="ValueError: a font is missing"
+    )
+    client.force_login(organiser)
+    page = client.get(f"/admin/visits/visit/{visit.pk}/change/").content.decode()
+    assert "<code>ValueError: a font is missing</code>" in page
+
+
+def test_a_personal_booklet_from_the_admin(
+    client, organiser, visit, anna, django_capture_on_commit_callbacks
+):
+    client.force_login(organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/visits/visit/{visit.pk}/booklets/render/?personal=1",
+            {"booklet_participant": anna.pk, "booklet_languages": "ru", "booklet_paper": "a5"},
+        )
+    booklet = Booklet.objects.get()
+    assert (booklet.participant, booklet.languages, booklet.paper) == (anna, "ru", "a5")
+    assert booklet.status == Booklet.Status.READY
+
+
+def test_another_organisation_cannot_render_or_download(client, outsider, visit, organiser):
+    from visits.booklets.services import booklet_mode_parse, booklet_request
+
+    booklet = booklet_request(visit=visit, mode=booklet_mode_parse(languages="ru", paper="a4"))
+    client.force_login(outsider)
+    render = client.post(f"/admin/visits/visit/{visit.pk}/booklets/render/?languages=ru&paper=a4")
+    download = client.get(f"/admin/visits/visit/{visit.pk}/booklets/{booklet.pk}/download/")
+    assert (render.status_code, download.status_code) == (404, 404)

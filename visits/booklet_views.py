@@ -1,0 +1,136 @@
+"""Booklet downloads: hand over the stored file, or a page that waits for it.
+
+Whole-delegation booklets of published visits are public: they print no participant.
+A personal booklet is reached only through its participant's secret link; the view that
+resolves the link passes the participant in (``participant_booklet``). Organisers use the
+admin (visits.admin_booklets).
+"""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from participants.models import Participant
+from visits.booklets.labels import label
+from visits.booklets.models import Booklet
+from visits.booklets.selectors import online_programme_url
+from visits.booklets.services import (
+    BookletMode,
+    BookletRequestError,
+    booklet_mode_parse,
+    booklet_request,
+)
+from visits.models import Visit
+
+# The waiting page looks again this often (seconds), with and without JavaScript.
+POLL_SECONDS = 2
+
+
+def booklet_filename(booklet: Booklet) -> str:
+    who = "-personal" if booklet.participant_id else ""
+    languages = booklet.languages.replace("+", "-")
+    return f"{booklet.visit.slug}-{languages}-{booklet.paper}{who}-{booklet.short_version}.pdf"
+
+
+def _mode_or_404(languages: str, paper: str) -> BookletMode:
+    try:
+        return booklet_mode_parse(languages=languages, paper=paper)
+    except BookletRequestError:
+        raise Http404 from None
+
+
+def _deliver(
+    request: HttpRequest, *, visit: Visit, mode: BookletMode, participant: Participant | None
+) -> HttpResponse:
+    booklet = booklet_request(visit=visit, mode=mode, participant=participant)
+    # In-process Celery has rendered it by now; a worker may have too.
+    booklet.refresh_from_db()
+    if request.GET.get("status") == "json":
+        response = JsonResponse({"status": booklet.status})
+    elif booklet.is_ready:
+        response = FileResponse(
+            booklet.file.open("rb"),
+            content_type="application/pdf",
+            filename=booklet_filename(booklet),
+            as_attachment=False,
+        )
+    else:
+        response = _status_page(request, booklet=booklet, visit=visit, participant=participant)
+    patch_cache_control(response, no_cache=True, max_age=0)
+    return response
+
+
+def _status_page(
+    request: HttpRequest, *, booklet: Booklet, visit: Visit, participant: Participant | None
+) -> HttpResponse:
+    language = booklet.language_list[0]
+    failed = booklet.status == Booklet.Status.FAILED
+    if failed:
+        title = label("The booklet could not be made just now", language)
+        message = label(
+            "The organisers have been told. The programme online is always up to date; "
+            "please try the booklet again later.",
+            language,
+        )
+    else:
+        title = label("Your booklet is being made", language)
+        message = label(
+            "It takes a few seconds. This page hands it over as soon as it is ready.", language
+        )
+    with translation.override(language):
+        response = render(
+            request,
+            "booklet/status.html",
+            {
+                "failed": failed,
+                "title": title,
+                "message": message,
+                "language": language,
+                "poll_seconds": POLL_SECONDS,
+                "page_url": request.path,
+                "status_url": f"{request.path}?status=json",
+                "online_url": online_programme_url(visit=visit, participant=participant),
+                "online_label": label("Open the programme online", language),
+                "retry_label": label("Try again", language),
+            },
+            # A failed render is the server's trouble, and it may pass: 503 tells caches and
+            # robots not to keep this page; the reader gets words, not an error page.
+            status=503 if failed else 200,
+        )
+    if failed:
+        response.headers["Retry-After"] = "600"
+    return response
+
+
+@require_safe
+def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) -> HttpResponse:
+    """The whole delegation's booklet of a published visit (no personal data in it)."""
+    visit = (
+        Visit.objects.select_related("organiser")
+        .filter(slug=slug, status=Visit.Status.PUBLISHED)
+        .first()
+    )
+    if visit is None:
+        raise Http404
+    mode = _mode_or_404(languages, paper)
+    return _deliver(request, visit=visit, mode=mode, participant=None)
+
+
+@require_safe
+def participant_booklet(
+    request: HttpRequest, participant: Participant, languages: str, paper: str
+) -> HttpResponse:
+    """A participant's own booklet: only their groups' sessions; the QR opens their itinerary.
+
+    ``participant`` comes from the view that checked the secret link; this view trusts it.
+    """
+    mode = _mode_or_404(languages, paper)
+    response = _deliver(request, visit=participant.visit, mode=mode, participant=participant)
+    response.headers["X-Robots-Tag"] = "noindex, nofollow, noarchive"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    patch_cache_control(response, private=True)
+    return response
