@@ -1,0 +1,65 @@
+"""A real Celery worker on the Redis broker renders a booklet (not eager mode).
+
+Skipped when Redis is unreachable on a developer's machine; in CI (CI=true) it fails
+instead, so a missing Redis can never pass for a green suite.
+"""
+
+import os
+import time
+
+import pytest
+
+from visits.booklets.models import Booklet
+from visits.booklets.services import booklet_mode_parse, booklet_request
+
+BROKER = "redis://127.0.0.1:6379/15"
+
+
+def redis_or_skip() -> None:
+    import redis
+
+    try:
+        redis.Redis.from_url(BROKER, socket_connect_timeout=2).ping()
+    except redis.exceptions.RedisError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs Redis at {BROKER}: {error}")
+        pytest.skip(f"Redis is not reachable at {BROKER}: {error}")
+
+
+@pytest.fixture
+def redis_app():
+    from config.celery import app
+
+    redis_or_skip()
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=BROKER, task_always_eager=False)
+    import redis
+
+    redis.Redis.from_url(BROKER).flushdb()
+    yield app
+    app.conf.update(saved)
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_on_redis_renders_the_booklet(redis_app):
+    from celery.contrib.testing.worker import start_worker
+
+    from tests.booklets.builders import build_visit
+
+    visit = build_visit(days=2)
+    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        booklet = booklet_request(
+            visit=visit, mode=booklet_mode_parse(languages="ru+fr", paper="a5")
+        )
+        assert booklet.status == Booklet.Status.PENDING
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            booklet.refresh_from_db()
+            if booklet.status != Booklet.Status.PENDING:
+                break
+            time.sleep(0.2)
+    assert (booklet.status, booklet.error) == (Booklet.Status.READY, "")
+    assert booklet.file.read(5) == b"%PDF-"
+    again = booklet_request(visit=visit, mode=booklet_mode_parse(languages="ru+fr", paper="a5"))
+    assert (again.pk, again.file.name) == (booklet.pk, booklet.file.name)
