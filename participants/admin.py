@@ -72,7 +72,7 @@ class DelegationImportForm(ImportForm):
     """The delegation's visit, and a CSV file read whatever encoding Excel saved it in."""
 
     visit = forms.ModelChoiceField(
-        label=_("visit"),
+        label=_("Visit"),
         queryset=Visit.objects.none(),
         help_text=_("The participants join this visit's delegation."),
     )

@@ -182,9 +182,9 @@ class VisitStatusForm(forms.ModelForm):
 
 
 class DuplicateVisitForm(forms.Form):
-    start_date = forms.DateField(label=_("first day of the new visit"), widget=AdminDateWidget)
+    start_date = forms.DateField(label=_("First day of the new visit"), widget=AdminDateWidget)
     slug = forms.SlugField(
-        label=_("short name for links"),
+        label=_("Short name for links"),
         max_length=80,
         help_text=_("Letters, digits and hyphens, for example paris-rouen-2020."),
     )
