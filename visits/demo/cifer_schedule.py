@@ -12,9 +12,9 @@ MON, TUE, WED = (dt.date(2022, 10, day) for day in (17, 18, 19))
 
 CONSECUTIVE = "consecutive"
 FR_EN = Text(
-    ru="Последовательный перевод: французский — английский",
-    fr="Interprétation consécutive français–anglais",
-    en="Consecutive interpretation, French–English",
+    ru="французский — английский",
+    fr="français–anglais",
+    en="French–English",
 )
 LUNCH = Text(ru="Обед", fr="Déjeuner", en="Lunch")
 

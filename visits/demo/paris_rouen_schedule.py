@@ -12,9 +12,9 @@ SUN, MON, TUE, WED, THU, FRI, SAT = (dt.date(2019, 5, day) for day in range(12, 
 
 CONSECUTIVE = "consecutive"
 RU_FR = Text(
-    ru="Последовательный перевод: русский — французский",
-    fr="Interprétation consécutive russe–français",
-    en="Consecutive interpretation, Russian–French",
+    ru="русский — французский",
+    fr="russe–français",
+    en="Russian–French",
 )
 LUNCH = Text(ru="Обед", fr="Déjeuner", en="Lunch")
 LUNCH_NOTE = Text(
@@ -378,9 +378,9 @@ SESSIONS = (
         ),
         interpretation=CONSECUTIVE,
         interpretation_note=Text(
-            ru="Последовательный перевод: русский — французский (второй переводчик)",
-            fr="Interprétation consécutive russe–français (second interprète)",
-            en="Consecutive interpretation, Russian–French (second interpreter)",
+            ru="русский — французский (второй переводчик)",
+            fr="russe–français (second interprète)",
+            en="Russian–French (second interpreter)",
         ),
         private_notes="Book the second interpreter: both groups meet at the same time.",
     ),
@@ -698,9 +698,9 @@ SESSIONS = (
         ),
         interpretation=CONSECUTIVE,
         interpretation_note=Text(
-            ru="Последовательный перевод: русский — французский (второй переводчик)",
-            fr="Interprétation consécutive russe–français (second interprète)",
-            en="Consecutive interpretation, Russian–French (second interpreter)",
+            ru="русский — французский (второй переводчик)",
+            fr="russe–français (second interprète)",
+            en="Russian–French (second interpreter)",
         ),
         private_notes="Book the second interpreter: both groups meet at the same time.",
     ),
