@@ -152,9 +152,9 @@ class SessionFactory(factory.django.DjangoModelFactory):
     description_en = "Presentation and discussion."
     venue = factory.SubFactory(VenueFactory)
     interpretation = Session.Interpretation.CONSECUTIVE
-    interpretation_note_fr = "Interprétation consécutive russe–français"
-    interpretation_note_ru = "Последовательный перевод: русский — французский"
-    interpretation_note_en = "Consecutive interpretation, Russian–French"
+    interpretation_note_fr = "russe–français"
+    interpretation_note_ru = "русский — французский"
+    interpretation_note_en = "Russian–French"
 
     @factory.post_generation
     def hosts(self, create, extracted, **kwargs):
