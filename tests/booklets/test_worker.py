@@ -33,11 +33,21 @@ def redis_app():
     redis_or_skip()
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=BROKER, task_always_eager=False)
+    reset_connections(app)
     import redis
 
     redis.Redis.from_url(BROKER).flushdb()
     yield app
     app.conf.update(saved)
+    reset_connections(app)
+
+
+def reset_connections(app) -> None:
+    # Eager calls earlier in the session made the producer pool for the old broker URL.
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
 
 
 @pytest.mark.worker
