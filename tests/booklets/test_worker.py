@@ -6,6 +6,7 @@ instead, so a missing Redis can never pass for a green suite.
 
 import os
 import time
+import uuid
 
 import pytest
 
@@ -31,12 +32,12 @@ def redis_app():
     from config.celery import app
 
     redis_or_skip()
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=BROKER, task_always_eager=False)
+    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+    saved = {key: app.conf[key] for key in keys}
+    # A key prefix of our own: another test run on the same Redis must not take our tasks.
+    options = {**saved["broker_transport_options"], "global_keyprefix": f"{uuid.uuid4().hex}:"}
+    app.conf.update(broker_url=BROKER, task_always_eager=False, broker_transport_options=options)
     reset_connections(app)
-    import redis
-
-    redis.Redis.from_url(BROKER).flushdb()
     yield app
     app.conf.update(saved)
     reset_connections(app)
