@@ -52,7 +52,8 @@ POSTGRESQL_REVERSE = [
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
         for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
+            # No parameters: the plpgsql body has % placeholders of its own.
+            schema_editor.execute(statement, params=None)
 
     return run
 
