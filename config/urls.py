@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("participants.urls")),
     path("", include("visits.urls")),
+    path("", include("visits.booklet_urls")),
 ]
 
 if settings.DEBUG:

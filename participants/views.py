@@ -159,6 +159,14 @@ def itinerary_manifest(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_safe
+@personal
+def itinerary_booklet(request: HttpRequest, token: str, languages: str, paper: str) -> HttpResponse:
+    from visits.booklet_views import participant_booklet
+
+    return participant_booklet(request, _participant_or_404(token), languages, paper)
+
+
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The service worker script, served under /p/ so that its scope covers the itineraries.
 

@@ -22,6 +22,7 @@ from visits.admin_base import (
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
+from visits.admin_booklets import BookletInline, VisitBookletsAdminMixin
 from visits.desk_models import TravelTime, translation_mark_confirm
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 from visits.permissions import visit_scope
@@ -253,7 +254,13 @@ def translations_save(*, changes, confirmed) -> None:
 
 
 @admin.register(Visit)
-class VisitAdmin(VisitTimeZoneMixin, OrganiserChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
+class VisitAdmin(
+    VisitBookletsAdminMixin,
+    VisitTimeZoneMixin,
+    OrganiserChoicesMixin,
+    VisitScopedAdminMixin,
+    TranslatedAdmin,
+):
     visit_path = ""
 
     def visit_of(self, obj):
@@ -276,7 +283,9 @@ class VisitAdmin(VisitTimeZoneMixin, OrganiserChoicesMixin, VisitScopedAdminMixi
         ResourceInline,
         EmergencyContactInline,
         TravelTimeInline,
+        BookletInline,
     )
+    readonly_fields = ("booklets_panel",)
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
         (
@@ -288,6 +297,7 @@ class VisitAdmin(VisitTimeZoneMixin, OrganiserChoicesMixin, VisitScopedAdminMixi
             _("Narrative sections"),
             {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
         ),
+        (_("Booklets"), {"fields": ("booklets_panel",)}),
     )
 
     def get_formsets_with_inlines(self, request, obj=None):

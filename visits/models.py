@@ -349,7 +349,6 @@ class EmergencyContact(models.Model):
         return f"{self.name} {self.phone}"
 
 
+# Models kept in their own modules, registered with the app here.
 from visits.booklets.models import Booklet  # noqa: E402,F401
-
-
 from visits.desk_models import TranslationMark, TravelTime  # noqa: E402,F401

@@ -6,8 +6,6 @@ from django.contrib.auth import get_user_model
 from organisations.models import Organisation
 from visits.booklets.models import Booklet
 
-pytestmark = pytest.mark.urls("tests.booklets.urls")
-
 
 @pytest.fixture
 def organiser(visit):

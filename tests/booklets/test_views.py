@@ -7,8 +7,6 @@ from visits.booklets.models import Booklet
 from visits.booklets.services import booklet_mode_parse, booklet_request
 from visits.models import Visit
 
-pytestmark = pytest.mark.urls("tests.booklets.urls")
-
 URL = "/v/paris-rouen-2025/booklet/ru+fr/a5/"
 
 
