@@ -1,7 +1,17 @@
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Uploaded and rendered files of one test never leak into another, nor into the project.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _english_interface(settings):
+    # Tests read the interface in English unless they choose a language: a page that follows
+    # the reader's language (a participant's, a visit's) still shows that language.
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -42,7 +42,7 @@ def test_each_participant_gets_their_link_in_their_language(client, owner, visit
 
     by_address = {message.to[0]: message for message in mail.outbox}
     russian, french = by_address["anna@example.ru"], by_address["claire@example.fr"]
-    assert russian.subject == "Your programme: Учебный визит в Париж и Руан"
+    assert russian.subject == "Ваша программа: Учебный визит в Париж и Руан"
     assert participant_personal_url(participant=anna) in russian.body
     assert "13 мая 2019 г." in russian.body
     assert russian.extra_headers["Content-Language"] == "ru"

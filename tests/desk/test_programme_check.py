@@ -372,9 +372,11 @@ def test_findings_speak_the_organisers_language():
     with translation.override("fr"):
         messages = [finding.message for finding in programme_check(visit=visit)]
 
-    # Built under the active language: Django's own catalogue already names languages in
-    # French; our sentences follow once locale/fr has them.
-    assert messages[1] == "Day «2019-05-13 Paris»: heading has no Russe text."
+    # Built under the active language, the organiser's, with the language named in French.
+    assert messages[1] == (
+        "Journée «\xa02019-05-13 Paris\xa0»\xa0: le champ «\xa0intitulé\xa0» "
+        "n’a pas de texte en russe."
+    )
 
 
 def test_a_translation_written_before_its_source_changed_is_stale():

@@ -163,7 +163,7 @@ def test_during_the_visit_the_current_and_next_sessions_stand_out(client, delega
     status = page.split('<section class="status" id="now"')[1].split("</section>")[0]
     assert (f'<a class="status-card is-current" href="#session-{delegation.plenary.pk}">') in status
     assert '<span class="status-title">Приветствие</span>' in status
-    assert '<span class="status-detail">until 10:00 · Центр Помпиду</span>' in status
+    assert '<span class="status-detail">до 10:00 · Центр Помпиду</span>' in status
     assert (
         f'<a class="status-card is-next" href="#session-{delegation.library_visit.pk}">' in status
     )
@@ -172,7 +172,7 @@ def test_during_the_visit_the_current_and_next_sessions_stand_out(client, delega
     assert f'<article class="session is-current" id="session-{delegation.plenary.pk}">' in page
     assert f'<article class="session is-next" id="session-{delegation.library_visit.pk}">' in page
     assert '<span class="flag flag-today">Сегодня</span>' in page
-    assert '<li><a href="#now">Now</a></li>' in page
+    assert '<li><a href="#now">Сейчас</a></li>' in page
 
 
 def test_the_next_session_can_be_on_a_later_day(client, delegation, monkeypatch):
@@ -235,10 +235,11 @@ def test_the_page_embeds_when_it_was_rendered(client, delegation, monkeypatch):
 def test_emergency_contacts_and_practical_information_are_one_tap_away(client, delegation):
     page = page_of(client, delegation.anna)
 
-    assert '<li><a href="#emergency" class="quick-emergency">Emergency</a></li>' in page
-    assert '<li><a href="#practical">Practical</a></li>' in page
+    assert '<li><a href="#emergency" class="quick-emergency">Экстренная связь</a></li>' in page
+    assert '<li><a href="#practical">Полезное</a></li>' in page
     assert '<section class="panel panel-emergency" id="emergency"' in page
-    assert '<a class="button-link call" href="tel:+33612345678">Call +33 6 12 34 56 78</a>' in page
+    call = '<a class="button-link call" href="tel:+33612345678">Позвонить +33 6 12 34 56 78</a>'
+    assert call in page
     assert '<section class="panel" id="practical"' in page
     assert "<p>Гостиница: линия метро 4.</p>" in page
 

@@ -89,7 +89,7 @@ def changelist_url(model) -> str:
 def test_the_owner_sees_and_edits_their_visit(client, owner, visit):
     client.force_login(owner)
 
-    listing = client.get(changelist_url(Visit)).content.decode()
+    listing = client.get(changelist_url(Visit), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     page = client.get(change_url(visit))
 
     assert "Visite d&#x27;étude à Paris et Rouen" in listing
@@ -132,7 +132,7 @@ def test_an_outsider_cannot_change_another_organisations_visit_by_posting(client
 def test_a_superuser_sees_every_visit(admin_client, visit):
     other = VisitFactory(title_fr="CIFER à Paris", slug="cifer-paris")
 
-    listing = admin_client.get(changelist_url(Visit)).content.decode()
+    listing = admin_client.get(changelist_url(Visit), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
 
     assert "CIFER à Paris" in listing
     assert admin_client.get(change_url(other)).status_code == 200
@@ -217,6 +217,7 @@ def visit_form(visit, **changes) -> dict:
         "sessions": 0,
         "resources": 0,
         "emergency_contacts": 0,
+        "booklets": 0,
     }
     for prefix, initial in prefixes.items():
         data |= {f"{prefix}-TOTAL_FORMS": initial, f"{prefix}-INITIAL_FORMS": initial}
@@ -284,7 +285,9 @@ def test_a_session_that_ends_before_it_starts_is_explained(client, owner, visit)
 
 def test_a_session_cannot_be_for_a_group_of_another_visit(client, admin_client, visit):
     session = visit.sessions.get()
-    stranger = GroupFactory(visit=VisitFactory(slug="cifer-paris"), name_fr="Ljubljana")
+    stranger = GroupFactory(
+        visit=VisitFactory(slug="cifer-paris"), name_fr="Ljubljana", name_en="Ljubljana"
+    )
     start = session.starts_at.astimezone(PARIS)
     end = session.ends_at.astimezone(PARIS)
 
