@@ -121,6 +121,14 @@ class SessionInline(StackedInline):
         self.parent_visit = obj
         return super().get_formset(request, obj, **kwargs)
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("venue")
+            .prefetch_related("hosts", "speakers", "groups")
+        )
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
             visit = getattr(self, "parent_visit", None)
@@ -128,6 +136,10 @@ class SessionInline(StackedInline):
                 Group.objects.filter(visit=visit) if visit else Group.objects.none()
             )
             kwargs["widget"] = forms.CheckboxSelectMultiple
+            field = super().formfield_for_manytomany(db_field, request, **kwargs)
+            # Every session form offers the same groups: read them once, not once a form.
+            field.choices = list(field.choices)
+            return field
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
