@@ -12,10 +12,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from participants.models import Participant
-from visits.booklets.labels import label
 from visits.booklets.models import Booklet
 from visits.booklets.selectors import online_programme_url
 from visits.booklets.services import (
@@ -69,19 +69,19 @@ def _status_page(
 ) -> HttpResponse:
     language = booklet.language_list[0]
     failed = booklet.status == Booklet.Status.FAILED
-    if failed:
-        title = label("The booklet could not be made just now", language)
-        message = label(
-            "The organisers have been told. The programme online is always up to date; "
-            "please try the booklet again later.",
-            language,
-        )
-    else:
-        title = label("Your booklet is being made", language)
-        message = label(
-            "It takes a few seconds. This page hands it over as soon as it is ready.", language
-        )
+    # The page speaks the booklet's language, whatever the browser asked for.
     with translation.override(language):
+        if failed:
+            title = gettext("The booklet could not be made just now")
+            message = gettext(
+                "The organisers have been told. The programme online is always up to date; "
+                "please try the booklet again later."
+            )
+        else:
+            title = gettext("Your booklet is being made")
+            message = gettext(
+                "It takes a few seconds. This page hands it over as soon as it is ready."
+            )
         response = render(
             request,
             "booklet/status.html",
@@ -94,8 +94,8 @@ def _status_page(
                 "page_url": request.path,
                 "status_url": f"{request.path}?status=json",
                 "online_url": online_programme_url(visit=visit, participant=participant),
-                "online_label": label("Open the programme online", language),
-                "retry_label": label("Try again", language),
+                "online_label": gettext("Open the programme online"),
+                "retry_label": gettext("Try again"),
             },
             # A failed render is the server's trouble, and it may pass: 503 tells caches and
             # robots not to keep this page; the reader gets words, not an error page.
