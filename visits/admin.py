@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -164,11 +164,16 @@ class GroupInline(TabularInline):
     model = Group
     fields = ("name", "description")
     verbose_name_plural = _("groups of the delegation (for sessions that not everyone attends)")
+    # A line or two in a table row, not a full-page editor.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+    }
 
 
-class EmergencyContactInline(TabularInline):
+class EmergencyContactInline(StackedInline):
     model = EmergencyContact
-    fields = ("name", "role", "phone", "email", "position")
+    # Stacked: the role has a tab per language and would push a table row off the page.
+    fields = (("name", "phone"), ("email", "position"), "role")
 
 
 class TravelTimeInline(admin.TabularInline):
