@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from participants.calendar import programme_calendar
 from participants.models import Participant
 from participants.selectors import participant_by_token
+from visits.booklets.selectors import booklet_offers
 from visits.selectors import (
     language_or_default,
     programme_build,
@@ -99,6 +100,20 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "service_worker_scope": reverse("participants:service_worker_scope"),
                 "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
+                "booklets": [
+                    (
+                        reverse(
+                            "participants:booklet",
+                            kwargs={
+                                "token": token,
+                                "languages": offer.languages,
+                                "paper": offer.paper,
+                            },
+                        ),
+                        offer.label,
+                    )
+                    for offer in booklet_offers(visit=visit, language=language)
+                ],
             },
         )
     response.headers["Content-Language"] = language

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from visits.booklets.selectors import booklet_offers
 from visits.models import Visit
 from visits.selectors import (
     language_codes,
@@ -85,6 +86,20 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
                 "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
+                "booklets": [
+                    (
+                        reverse(
+                            "booklets:public",
+                            kwargs={
+                                "slug": slug,
+                                "languages": offer.languages,
+                                "paper": offer.paper,
+                            },
+                        ),
+                        offer.label,
+                    )
+                    for offer in booklet_offers(visit=visit, language=language)
+                ],
             },
         )
     response.headers["Content-Language"] = language

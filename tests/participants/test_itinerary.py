@@ -374,3 +374,19 @@ def test_the_local_zone_of_a_session_ignores_the_active_zone(delegation):
     zone = zoneinfo.ZoneInfo("Europe/Paris")
     with timezone.override(zoneinfo.ZoneInfo("Asia/Tokyo")):
         assert delegation.plenary.starts_at.astimezone(zone).hour == 9
+
+
+def test_the_page_offers_the_participants_own_booklet(client, delegation):
+    token = delegation.anna.access_token
+
+    page = page_of(client, delegation.anna)
+    waiting = client.get(f"/p/{token}/booklet/ru+fr/a5/")
+
+    assert '<h2 id="booklet-title">Буклет для печати</h2>' in page
+    assert f'<a class="button-link" href="/p/{token}/booklet/ru/a5/">Русский, A5</a>' in page
+    assert (
+        f'<a class="button-link" href="/p/{token}/booklet/ru+fr/a4/">Русский + Français, A4</a>'
+        in page
+    )
+    assert waiting.status_code == 200
+    assert waiting["Content-Type"] in {"application/pdf", "text/html; charset=utf-8"}

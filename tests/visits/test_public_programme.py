@@ -115,3 +115,14 @@ def test_sessions_that_start_together_are_all_next(client, delegation, monkeypat
     assert f'<article class="session is-past" id="session-{delegation.plenary.pk}">' in page
     for session in (delegation.library_visit, delegation.museum_visit):
         assert f'<article class="session is-next" id="session-{session.pk}">' in page
+
+
+def test_the_public_page_offers_the_whole_programme_booklets(client, delegation):
+    page = client.get("/v/paris-2026/?lang=fr").content.decode()
+
+    assert '<h2 id="booklet-title">Livret à imprimer</h2>' in page
+    assert '<a class="button-link" href="/v/paris-2026/booklet/fr/a5/">Français, A5</a>' in page
+    assert (
+        '<a class="button-link" href="/v/paris-2026/booklet/ru+fr/a4/">Русский + Français, A4</a>'
+        in page
+    )

@@ -21,6 +21,8 @@ import segno
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
 from organisations.models import Organisation, Person, Venue
@@ -647,3 +649,25 @@ def booklet_modes(*, visit: Visit) -> list[tuple[str, str]]:
         for paper in ("a4", "a5"):
             modes.append((languages, paper))
     return modes
+
+
+@dataclass(frozen=True)
+class BookletOffer:
+    languages: str
+    paper: str
+    label: str
+
+
+def booklet_offers(*, visit: Visit, language: str) -> list[BookletOffer]:
+    """The booklets a reader of ``language`` is offered: their language alone, and the
+    visit's two languages side by side when the visit has two, each on A5 and A4."""
+    names = {code: capfirst(get_language_info(code)["name_local"]) for code in language_codes()}
+    language_sets = [language] if language in names else []
+    if len(visit.languages) == 2:
+        language_sets.append("+".join(visit.languages))
+    offers = []
+    for languages in language_sets:
+        shown = " + ".join(names[code] for code in languages.split("+"))
+        for paper in ("a5", "a4"):
+            offers.append(BookletOffer(languages, paper, f"{shown}, {paper.upper()}"))
+    return offers
