@@ -46,7 +46,8 @@ def test_bilingual_a4_holds_both_languages_in_the_designed_order(visit):
     assert "8 rue Léon‑Schwartzenberg, 75010 Paris" in pages[5]
     assert "Plan lecture publique 2024" in pages[6]
     assert pages[7].startswith("Контакты / Contacts ЭКСТРЕННАЯ СВЯЗЬ / EN CAS D’URGENCE")
-    assert "+33 6 12 34 56 78 Marie Lefèvre" in pages[7]
+    assert "Кому звонить, указано в личном буклете каждого участника" in pages[7]
+    assert "+33 6 12 34 56 78" not in pages[7]
     assert "http://127.0.0.1:8000/v/paris-rouen-2025/" in pages[7]
     # Footer on every page but the cover: version, date of issue, page N of M.
     for number, text in enumerate(pages[1:], start=2):
@@ -133,6 +134,7 @@ def test_personal_booklet_holds_only_the_participants_sessions(visit, anna):
     assert "Посещение медиатеки Франсуазы Саган" in text  # for everyone
     assert f"http://127.0.0.1:8000/p/{anna.access_token}/" in text
     assert "/v/paris-rouen-2025/" not in text
+    assert "+33 6 12 34 56 78 Marie Lefèvre" in text  # whom she calls in an emergency
 
 
 def test_whole_delegation_booklet_prints_no_personal_data(visit, anna):
@@ -142,6 +144,9 @@ def test_whole_delegation_booklet_prints_no_personal_data(visit, anna):
     for private in ("Анна Иванова", "Anna Ivanova", "anna@example.org", "Vegetarian", "1234"):
         assert private not in text
     assert "+33 6 00 00 00 01" not in text  # a speaker's private phone
+    # Emergency contacts are people's phones: a public booklet leaves them to personal ones.
+    assert "Marie Lefèvre" not in text
+    assert "+33 6 12 34 56 78" not in text
 
 
 def test_demo_visit_renders_bilingual_with_its_hosts(db):

@@ -38,6 +38,10 @@ class Labels(dict):
         "resources": gettext_noop("Resources"),
         "contacts": gettext_noop("Contacts"),
         "emergency": gettext_noop("In an emergency"),
+        "contacts_personal": gettext_noop(
+            "Whom to call is printed in each participant's own booklet and shown in their "
+            "programme online."
+        ),
         "organiser": gettext_noop("Organiser"),
         "supporters": gettext_noop("With the support of"),
         "partners": gettext_noop("Partners"),

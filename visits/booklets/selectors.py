@@ -554,7 +554,9 @@ def booklet_content(
             email=contact.email,
             roles=[text(contact, "role", language) for language in languages],
         )
-        for contact in EmergencyContact.objects.filter(visit=visit)
+        # Phones and e-mails of people: only in a participant's own booklet. A whole
+        # delegation's booklet is public for a published visit, like the public page.
+        for contact in (EmergencyContact.objects.filter(visit=visit) if participant else [])
     ]
 
     participant_names = []
