@@ -7,6 +7,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from participants.actions import revoke_and_reissue_links
 from participants.imports import ParticipantResource
 from participants.link_mail import NoEmailAddress, participant_link_send
 from participants.link_mail_models import LinkMailing
@@ -15,17 +16,11 @@ from visits.admin_base import TranslatedAdmin, VisitScopedAdminMixin
 from visits.models import Visit
 from visits.permissions import visit_scope
 
-try:
-    # Written beside this module by the itinerary's work; the admin works without it.
-    from participants.actions import revoke_and_reissue_links
-except ImportError:  # pragma: no cover
-    revoke_and_reissue_links = None
-
 
 @admin.register(Group)
 class GroupAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("name", "visit")
-    list_filter = ("visit",)
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name_ru", "name_fr", "name_en")
 
 
@@ -137,9 +132,14 @@ class ParticipantAdmin(ImportExportMixin, VisitScopedAdminMixin, admin.ModelAdmi
     import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
     inlines = (LinkMailingInline,)
-    actions = ["send_personal_links"]
+    actions = ["send_personal_links", revoke_and_reissue_links]
     list_display = ("name_latin", "name_native", "visit", "role", "city", "preferred_language")
-    list_filter = ("visit", "role", "preferred_language", "groups")
+    list_filter = (
+        ("visit", admin.RelatedOnlyFieldListFilter),
+        "role",
+        "preferred_language",
+        ("groups", admin.RelatedOnlyFieldListFilter),
+    )
     list_select_related = ("visit",)
     search_fields = ("name_latin", "name_native", "home_organisation", "city", "email")
     readonly_fields = ("access_token_issued_at",)
@@ -207,16 +207,6 @@ class ParticipantAdmin(ImportExportMixin, VisitScopedAdminMixin, admin.ModelAdmi
         return f"{name}-participants.{file_format.get_extension()}"
 
     # -- actions --------------------------------------------------------------------------
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if revoke_and_reissue_links is not None:
-            actions[revoke_and_reissue_links.__name__] = (
-                revoke_and_reissue_links,
-                revoke_and_reissue_links.__name__,
-                revoke_and_reissue_links.short_description,
-            )
-        return actions
 
     @admin.action(description=_("E-mail each their personal link, in their language"))
     def send_personal_links(self, request, queryset):

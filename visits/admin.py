@@ -284,7 +284,7 @@ class VisitAdmin(
         return obj
 
     list_display = ("title", "start_date", "end_date", "cities", "organiser", "status")
-    list_filter = ("status", "organiser", "start_date")
+    list_filter = ("status", ("organiser", admin.RelatedOnlyFieldListFilter), "start_date")
     search_fields = ("title_ru", "title_fr", "title_en", "slug", "cities")
     date_hierarchy = "start_date"
     autocomplete_fields = ("organiser",)
@@ -546,7 +546,7 @@ class VisitAdmin(
 @admin.register(Session)
 class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
-    list_filter = ("visit", "kind", "interpretation")
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")
     search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
     date_hierarchy = "starts_at"
@@ -580,13 +580,13 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
 @admin.register(Day)
 class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("date", "heading", "city", "visit")
-    list_filter = ("visit",)
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("heading_ru", "heading_fr", "heading_en", "city")
 
 
 @admin.register(Resource)
 class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("title", "visit", "session", "language")
-    list_filter = ("visit", "language")
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "language")
     search_fields = ("title_ru", "title_fr", "title_en", "summary")
     autocomplete_fields = ("session",)

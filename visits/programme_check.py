@@ -123,7 +123,7 @@ class ProgrammeChecker:
         self.groups_of = {s.pk: frozenset(g.pk for g in s.groups.all()) for s in self.sessions}
         self.days = list(Day.objects.filter(visit=visit).order_by("date"))
         self.participant_group_sets = {
-            frozenset(p.groups.values_list("pk", flat=True))
+            frozenset(group.pk for group in p.groups.all())
             for p in Participant.objects.filter(visit=visit).prefetch_related("groups")
         }
 

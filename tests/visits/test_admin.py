@@ -337,3 +337,52 @@ def test_session_times_are_typed_in_the_visits_own_time_zone(client, owner, dest
     assert session.starts_at == dt.datetime(2022, 10, 4, 8, 0, tzinfo=dt.UTC)
     page = client.get(change_url(session)).content.decode()
     assert 'value="10:00:00"' in page
+
+
+@pytest.fixture
+def speaker(visit):
+    person = PersonFactory(name_fr="Jean Dupont", email="jean.dupont@example.org", phone="+33 1 00")
+    visit.sessions.get().speakers.add(person)
+    return person
+
+
+def test_a_speakers_private_contacts_are_for_the_organisers_of_their_visits(
+    client, owner, outsider, speaker
+):
+    client.force_login(owner)
+    owner_form = client.get(change_url(speaker)).context["adminform"].form
+    client.force_login(outsider)
+    outsider_page = client.get(change_url(speaker))
+
+    assert owner_form.initial["email"] == "jean.dupont@example.org"
+    assert "email" not in outsider_page.context["adminform"].form.fields
+    assert "jean.dupont@example.org" not in outsider_page.content.decode()
+
+
+def test_an_outsider_cannot_delete_what_another_organisations_visit_uses(
+    client, outsider, visit, speaker
+):
+    client.force_login(outsider)
+    host = OrganisationFactory(name_fr="Singa France")
+    visit.sessions.get().hosts.add(host)
+    unused = OrganisationFactory(name_fr="Nouvelle association")
+
+    for record in (speaker, host, visit.sessions.get().venue):
+        delete_url = change_url(record).replace("/change/", "/delete/")
+        assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    delete_unused = change_url(unused).replace("/change/", "/delete/")
+
+    assert client.post(delete_unused, {"post": "yes"}).status_code == 302
+    assert list(visit.sessions.get().speakers.all()) == [speaker]
+    assert list(visit.sessions.get().hosts.all()) == [host]
+    assert not Organisation.objects.filter(pk=unused.pk).exists()
+
+
+@pytest.mark.parametrize("model", [Session, Day, Resource, Participant, Group])
+def test_list_filters_name_no_visit_of_another_organisation(client, outsider, visit, model):
+    client.force_login(outsider)
+
+    page = client.get(changelist_url(model), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "Visite d&#x27;étude à Paris et Rouen" not in page
+    assert "Musées et bibliothèques" not in page
