@@ -207,6 +207,14 @@ class DuplicateVisitForm(forms.Form):
         help_text=_("Letters, digits and hyphens, for example paris-rouen-2020."),
     )
 
+    def clean_start_date(self):
+        start = self.cleaned_data["start_date"]
+        # A typo such as 0202 or 9999 would shift every session by centuries, or past the
+        # last date a computer can hold.
+        if not (2000 <= start.year <= 2100):
+            raise ValidationError(_("Give a first day between the years 2000 and 2100."))
+        return start
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         if Visit.objects.filter(slug=slug).exists():

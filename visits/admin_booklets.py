@@ -36,6 +36,7 @@ from visits.booklets.services import (
     booklet_retry,
 )
 from visits.booklets.version import content_version
+from visits.models import Visit
 
 
 class BookletInline(admin.TabularInline):
@@ -119,9 +120,12 @@ class VisitBookletsAdminMixin:
             return HttpResponseRedirect(change_url)
         participant = None
         if personal:
-            participant = Participant.objects.filter(
-                visit=visit, pk=request.POST.get("booklet_participant") or 0
-            ).first()
+            chosen = request.POST.get("booklet_participant", "")
+            participant = (
+                Participant.objects.filter(visit=visit, pk=chosen).first()
+                if chosen.isdigit()
+                else None
+            )
             if participant is None:
                 messages.error(request, _("Choose a participant of this visit."))
                 return HttpResponseRedirect(change_url)
@@ -159,6 +163,9 @@ class VisitBookletsAdminMixin:
     def booklets_panel(self, visit) -> str:
         if visit is None or visit.pk is None:
             return _("Save the visit first.")
+        # On a form sent back with errors the instance holds what was typed (a misspelt
+        # time zone, say); the booklets are those of the saved visit.
+        visit = Visit.objects.get(pk=visit.pk)
         render_url = reverse("admin:visits_visit_booklet_render", args=[visit.pk])
         current_versions = _current_versions(visit)
         latest: dict[tuple[str, str], Booklet] = {}

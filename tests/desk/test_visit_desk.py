@@ -301,6 +301,17 @@ def test_a_taken_short_name_is_explained_and_the_date_kept(client, owner, visit)
     assert Visit.objects.count() == 1
 
 
+@pytest.mark.parametrize("start_date", ["9999-12-31", "0202-05-11"])
+def test_a_first_day_centuries_away_is_explained(client, owner, visit, start_date):
+    client.force_login(owner)
+
+    response = client.post(url("duplicate", visit), {"start_date": start_date, "slug": "copie"})
+
+    assert "Give a first day between the years 2000 and 2100." in response.content.decode()
+    assert 'value="copie"' in response.content.decode()
+    assert Visit.objects.count() == 1
+
+
 def test_the_duplicate_page_suggests_next_year(client, owner, visit):
     client.force_login(owner)
 

@@ -386,3 +386,17 @@ def test_list_filters_name_no_visit_of_another_organisation(client, outsider, vi
 
     assert "Visite d&#x27;étude à Paris et Rouen" not in page
     assert "Musées et bibliothèques" not in page
+
+
+def test_a_misspelt_time_zone_is_explained_and_nothing_typed_is_lost(client, owner, visit):
+    client.force_login(owner)
+    data = visit_form(visit, time_zone="Europe/Pariss", title_en="Study visit, new title")
+
+    response = client.post(change_url(visit), data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Europe/Pariss is not a time zone name such as Europe/Paris." in page
+    assert 'value="Study visit, new title"' in page
+    visit.refresh_from_db()
+    assert visit.time_zone == "Europe/Paris"
