@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from visits.models import Session, Visit
-from visits.selectors import Programme, translated_text
+from visits.selectors import Programme, resource_href, translated_text
 
 PRODUCT_ID = "-//study-visit-portal//programme//EN"
 
@@ -52,7 +52,7 @@ def _text(obj, field_name: str, language: str) -> str:
     return translated_text(obj=obj, field_name=field_name, language=language)[0]
 
 
-def _session_description(session: Session, language: str) -> str:
+def _session_description(session: Session, language: str, page_url: str) -> str:
     parts: list[str] = []
     description = _text(session, "description", language)
     if description:
@@ -80,9 +80,7 @@ def _session_description(session: Session, language: str) -> str:
         if directions:
             parts.append(_("How to get there: %(directions)s") % {"directions": directions})
     for resource in session.resources.all():
-        link = resource.url or ""
-        if not link and resource.file:
-            link = settings.SITE_URL + resource.file.url
+        link = resource_href(resource=resource, page_url=page_url)
         parts.append(f"{_text(resource, 'title', language)}: {link}".strip(": "))
     return "\n\n".join(parts)
 
@@ -142,7 +140,7 @@ def programme_calendar(
             venue = session.venue
             if venue is not None and venue.latitude is not None and venue.longitude is not None:
                 event.add("geo", (float(venue.latitude), float(venue.longitude)))
-            description = _session_description(session, language)
+            description = _session_description(session, language, page_url)
             if description:
                 event.add("description", description)
             if page_url:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("p/<str:token>/", views.itinerary, name="itinerary"),
     path("p/<str:token>/calendar.ics", views.itinerary_calendar, name="calendar"),
     path("p/<str:token>/manifest.webmanifest", views.itinerary_manifest, name="manifest"),
+    path("p/<str:token>/resources/<int:pk>/", views.itinerary_resource, name="resource"),
     path(
         "p/<str:token>/booklet/<str:languages>/<str:paper>/",
         views.itinerary_booklet,

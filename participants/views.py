@@ -20,12 +20,13 @@ from participants.calendar import programme_calendar
 from participants.models import Participant
 from participants.selectors import participant_by_token
 from visits.booklets.selectors import booklet_offers
+from visits.models import Resource
 from visits.selectors import (
     language_or_default,
     programme_build,
     translated_text,
 )
-from visits.views import language_links, zone_label
+from visits.views import language_links, resource_file_response, zone_label
 
 # Nothing on a personal page comes from elsewhere; the policy says so to the browser.
 PERSONAL_CSP = (
@@ -92,6 +93,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": lang_query,
+                "page_path": page_path,
                 "calendar_url": calendar_url,
                 "webcal_url": webcal_url,
                 "manifest_url": reverse("participants:manifest", kwargs={"token": token})
@@ -179,6 +181,18 @@ def itinerary_booklet(request: HttpRequest, token: str, languages: str, paper: s
     from visits.booklet_views import participant_booklet
 
     return participant_booklet(request, _participant_or_404(token), languages, paper)
+
+
+@require_safe
+@personal
+def itinerary_resource(request: HttpRequest, token: str, pk: int) -> HttpResponse:
+    participant = _participant_or_404(token)
+    resource = (
+        Resource.objects.filter(visit_id=participant.visit_id, pk=pk).exclude(file="").first()
+    )
+    if resource is None:
+        raise Http404
+    return resource_file_response(resource)
 
 
 @require_safe

@@ -218,3 +218,17 @@ def venue_geo_uri(*, venue: Venue) -> str:
 
 def venue_search_text(venue: Venue) -> str:
     return venue.full_address or ", ".join(part for part in (venue.name, venue.city) if part)
+
+
+def resource_href(*, resource: Resource, page_url: str) -> str:
+    """Where a reader opens a resource: its link, or its file served beside the page read.
+
+    Files are never served from MEDIA_URL: the views behind these addresses check that the
+    visit is published or the reader holds a personal link, so a draft's reading stays
+    private.
+    """
+    if resource.url:
+        return resource.url
+    if not resource.file:
+        return ""
+    return f"{page_url.split('?')[0].rstrip('/')}/resources/{resource.pk}/"

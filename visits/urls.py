@@ -6,4 +6,5 @@ app_name = "visits"
 urlpatterns = [
     path("v/<slug:slug>/", views.public_programme, name="public_programme"),
     path("v/<slug:slug>/programme.ics", views.public_calendar, name="public_calendar"),
+    path("v/<slug:slug>/resources/<int:pk>/", views.public_resource, name="public_resource"),
 ]

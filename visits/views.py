@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from visits.booklets.selectors import booklet_offers
-from visits.models import Visit
+from visits.models import Resource, Visit
 from visits.selectors import (
     language_codes,
     language_or_default,
@@ -128,3 +128,18 @@ def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     response.headers["Content-Language"] = language
     patch_cache_control(response, public=True, max_age=300)
     return response
+
+
+def resource_file_response(resource: Resource) -> FileResponse:
+    """A resource's file, opened in the browser; the caller has checked who may read it."""
+    name = resource.file.name.rsplit("/", 1)[-1]
+    return FileResponse(resource.file.open("rb"), filename=name, as_attachment=False)
+
+
+@require_safe
+def public_resource(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    visit = _visit_or_404(slug)
+    resource = Resource.objects.filter(visit=visit, pk=pk).exclude(file="").first()
+    if resource is None:
+        raise Http404
+    return resource_file_response(resource)

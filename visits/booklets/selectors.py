@@ -29,6 +29,7 @@ from organisations.models import Organisation, Person, Venue
 from participants.models import Participant
 from visits.booklets.labels import Labels, choice_label
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from visits.selectors import resource_href
 
 _NOT_HASHED = {"hash": False}
 
@@ -533,8 +534,10 @@ def booklet_content(
         resources.extend(session.resources.all())
     resource_views = [
         ResourceView(
-            link=resource.url
-            or (f"{settings.SITE_URL}{resource.file.url}" if resource.file else ""),
+            link=resource_href(
+                resource=resource,
+                page_url=online_programme_url(visit=visit, participant=participant),
+            ),
             columns=[
                 ResourceColumn(
                     lang=language,

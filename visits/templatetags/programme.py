@@ -5,7 +5,7 @@ from django.template.defaultfilters import linebreaks_filter
 from django.utils import dateformat, translation
 from django.utils.html import format_html
 
-from visits.selectors import translated_text, venue_geo_uri, venue_map_url
+from visits.selectors import resource_href, translated_text, venue_geo_uri, venue_map_url
 
 register = template.Library()
 
@@ -88,3 +88,8 @@ def weekday_day_month_year(date) -> str:
     if not date:
         return ""
     return f"{weekday_day_month(date)} {date.year}"
+
+
+@register.simple_tag
+def resource_link(resource, page_path: str) -> str:
+    return resource_href(resource=resource, page_url=page_path)

@@ -1,0 +1,54 @@
+"""Background reading files: served beside the page that lists them, to its readers only."""
+
+import pytest
+from django.core.files.base import ContentFile
+
+from tests.participants.builders import build_participant, build_visit
+from visits.models import Resource, Visit
+
+pytestmark = pytest.mark.django_db
+
+PLAN = "Mobilisation de la communauté de Paris pour l'accueil des réfugiés".encode()
+
+
+def plan_of(visit: Visit) -> Resource:
+    resource = Resource(visit=visit, title_fr="Plan de mobilisation")
+    resource.file.save("plan-paris-2016.md", ContentFile(PLAN))
+    return resource
+
+
+def test_a_published_visits_file_opens_from_the_public_page(client):
+    visit = build_visit()
+    plan = plan_of(visit)
+
+    page = client.get("/v/paris-2026/?lang=fr").content.decode()
+    response = client.get(f"/v/paris-2026/resources/{plan.pk}/")
+
+    assert f'<a href="/v/paris-2026/resources/{plan.pk}/">Plan de mobilisation</a>' in page
+    assert b"".join(response.streaming_content) == PLAN
+    assert 'filename="plan-paris-2016.md"' in response["Content-Disposition"]
+
+
+def test_a_drafts_file_opens_only_through_a_personal_link(client):
+    visit = build_visit(status=Visit.Status.DRAFT)
+    anna = build_participant(visit, name_latin="Anna Ivanova")
+    plan = plan_of(visit)
+
+    page = client.get(f"/p/{anna.access_token}/").content.decode()
+    personal = client.get(f"/p/{anna.access_token}/resources/{plan.pk}/")
+    public = client.get(f"/v/paris-2026/resources/{plan.pk}/")
+    media = client.get(f"/media/{plan.file.name}")
+
+    assert f'href="/p/{anna.access_token}/resources/{plan.pk}/"' in page
+    assert b"".join(personal.streaming_content) == PLAN
+    assert personal["Referrer-Policy"] == "no-referrer"
+    assert (public.status_code, media.status_code) == (404, 404)
+
+
+def test_a_personal_link_opens_no_file_of_another_visit(client):
+    anna = build_participant(build_visit(), name_latin="Anna Ivanova")
+    other = plan_of(build_visit(slug="cifer-paris"))
+
+    response = client.get(f"/p/{anna.access_token}/resources/{other.pk}/")
+
+    assert response.status_code == 404
