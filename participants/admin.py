@@ -1,3 +1,6 @@
+import csv
+import io
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -57,6 +60,21 @@ def decode_spreadsheet_text(data: bytes) -> tuple[str, str]:
     return data.decode(encoding, errors="replace"), encoding
 
 
+def comma_separated(text: str) -> str:
+    """The CSV text with commas between columns.
+
+    Excel in French or Russian saves CSV with semicolons (the comma is their decimal
+    mark); the importer reads commas only, so a semicolon file is rewritten first.
+    """
+    first_line = text.split("\n", 1)[0]
+    if first_line.count(";") <= first_line.count(","):
+        return text
+    rows = csv.reader(io.StringIO(text), delimiter=";")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
 ENCODING_NAMES = {
     "cp1251": _("Windows Cyrillic (cp1251)"),
     "cp1252": _("Windows Western European (cp1252)"),
@@ -92,6 +110,7 @@ class DelegationImportForm(ImportForm):
                 "The file was not saved as UTF-8; it was read as %(encoding)s. Check that the "
                 "names below read correctly before confirming."
             ) % {"encoding": ENCODING_NAMES[encoding]}
+        text = comma_separated(text)
         return SimpleUploadedFile(upload.name, text.encode("utf-8"), upload.content_type)
 
 

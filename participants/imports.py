@@ -242,6 +242,10 @@ class ParticipantResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         self.seen_emails = {}
+        # Spreadsheets often end with rows that look empty: they are not participants.
+        for index in reversed(range(len(dataset))):
+            if all(cell is None or str(cell).strip() == "" for cell in dataset[index]):
+                del dataset[index]
         if self.visit is None:
             raise ValueError(_("Choose the visit this delegation belongs to."))
         headers = list(dataset.headers or [])

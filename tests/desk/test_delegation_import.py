@@ -142,6 +142,33 @@ def test_an_xlsx_delegation_with_french_headers_is_imported(client, owner, visit
     assert sorted(g.name_fr for g in milena.groups.all()) == ["Districts", "Musées"]
 
 
+def test_a_semicolon_csv_from_french_or_russian_excel_is_imported(client, owner, visit):
+    client.force_login(owner)
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([HEADERS, ANNA, [*BORIS[:8], "Districts; Musées"]])
+
+    preview = upload(client, visit, "délégation.csv", out.getvalue().encode("utf-8-sig"))
+    confirm(client, preview)
+
+    assert sorted(Participant.objects.values_list("name_native", flat=True)) == [
+        "Анна Иванова",
+        "Борис Петров",
+    ]
+    boris = Participant.objects.get(email="boris@example.ru")
+    assert sorted(g.name_fr for g in boris.groups.all()) == ["Districts", "Musées"]
+
+
+def test_empty_rows_at_the_end_of_a_sheet_are_not_participants(client, owner, visit):
+    client.force_login(owner)
+
+    preview = upload(
+        client, visit, "delegation.xlsx", xlsx_bytes([HEADERS, ANNA, [], [""] * 9]), XLSX_FORMAT
+    )
+    confirm(client, preview)
+
+    assert list(Participant.objects.values_list("name_latin", flat=True)) == ["Anna Ivanova"]
+
+
 def test_a_cp1251_csv_from_excel_is_read_as_cyrillic_and_said_so(client, owner, visit):
     client.force_login(owner)
 
