@@ -176,8 +176,34 @@ class EmergencyContactInline(StackedInline):
     fields = (("name", "phone"), ("email", "position"), "role")
 
 
+class TravelTimeFormSet(forms.BaseInlineFormSet):
+    """One time per pair of cities, whichever way round and however capitalised: with two
+    the programme check would use whichever it read first."""
+
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[frozenset[str], str] = {}
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("city_from"):
+                continue
+            pair = frozenset(
+                (data["city_from"].strip().casefold(), data.get("city_to", "").strip().casefold())
+            )
+            label = f"{data['city_from']} – {data.get('city_to', '')}"
+            if pair in seen:
+                form.add_error(
+                    "city_to",
+                    _("%(pair)s is already given above as %(first)s.")
+                    % {"pair": label, "first": seen[pair]},
+                )
+            else:
+                seen[pair] = label
+
+
 class TravelTimeInline(admin.TabularInline):
     model = TravelTime
+    formset = TravelTimeFormSet
     extra = 0
     fields = ("city_from", "city_to", "minutes")
     classes = ("collapse",)

@@ -400,3 +400,17 @@ def test_a_misspelt_time_zone_is_explained_and_nothing_typed_is_lost(client, own
     assert 'value="Study visit, new title"' in page
     visit.refresh_from_db()
     assert visit.time_zone == "Europe/Paris"
+
+
+def test_one_travel_time_per_pair_of_cities_whichever_way_round(client, owner, visit):
+    client.force_login(owner)
+    data = visit_form(visit)
+    data |= {"travel_times-TOTAL_FORMS": 2, "travel_times-INITIAL_FORMS": 0}
+    data |= {"travel_times-0-city_from": "Paris", "travel_times-0-city_to": "Rouen"}
+    data |= {"travel_times-0-minutes": 120, "travel_times-1-minutes": 90}
+    data |= {"travel_times-1-city_from": "rouen", "travel_times-1-city_to": "paris"}
+
+    response = client.post(change_url(visit), data)
+
+    assert "rouen – paris is already given above as Paris – Rouen." in response.content.decode()
+    assert visit.travel_times.count() == 0
