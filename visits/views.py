@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from visits.booklets.selectors import booklet_offers
 from visits.models import Resource, Visit
+from visits.permissions import visit_scope
 from visits.selectors import (
     language_codes,
     language_or_default,
@@ -140,6 +141,26 @@ def resource_file_response(resource: Resource) -> FileResponse:
 def public_resource(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     visit = _visit_or_404(slug)
     resource = Resource.objects.filter(visit=visit, pk=pk).exclude(file="").first()
+    if resource is None:
+        raise Http404
+    return resource_file_response(resource)
+
+
+@require_safe
+def organiser_resource(request: HttpRequest, name: str) -> HttpResponse:
+    """An uploaded resource at its storage address, for the admin's "currently" link.
+
+    Only the organisers of its visit (and superusers) get it here; everyone else reads
+    resources through the public page of a published visit or a personal link.
+    """
+    user = request.user
+    if not (user.is_authenticated and user.is_staff):
+        raise Http404
+    resource = (
+        Resource.objects.filter(file=f"resources/{name}")
+        .filter(visit__in=Visit.objects.filter(visit_scope(user=user)))
+        .first()
+    )
     if resource is None:
         raise Http404
     return resource_file_response(resource)

@@ -52,3 +52,27 @@ def test_a_personal_link_opens_no_file_of_another_visit(client):
     response = client.get(f"/p/{anna.access_token}/resources/{other.pk}/")
 
     assert response.status_code == 404
+
+
+def test_the_admins_file_link_opens_for_the_visits_organisers_only(client):
+    from tests.factories import OrganisationFactory
+    from tests.visits.test_admin import make_organiser
+
+    visit = build_visit(status=Visit.Status.DRAFT)
+    plan = plan_of(visit)
+    owner = make_organiser("anna", visit.organiser)
+    outsider = make_organiser("milena", OrganisationFactory(name_fr="France terre d'asile"))
+    admin_page_link = f"/media/{plan.file.name}"
+
+    anonymous = client.get(admin_page_link)
+    client.force_login(outsider)
+    stranger = client.get(admin_page_link)
+    client.force_login(owner)
+    organiser = client.get(admin_page_link)
+
+    assert (anonymous.status_code, stranger.status_code) == (404, 404)
+    assert b"".join(organiser.streaming_content) == PLAN
+    assert (
+        f'href="{admin_page_link}"'
+        in client.get(f"/admin/visits/resource/{plan.pk}/change/").content.decode()
+    )
