@@ -238,6 +238,9 @@ def test_an_unknown_language_and_a_bad_email_are_explained(client, owner, visit)
     page = preview.content.decode()
     assert "“klingon” is not a language of the portal; write one of ru, fr, en." in page
     assert "Enter a valid email address." in page
+    # Errors name the column as the sheet has it, not the database field.
+    assert "E-mail: Enter a valid email address." in page
+    assert "Language: “klingon” is not a language of the portal" in page
     assert Participant.objects.count() == 0
 
 
