@@ -19,14 +19,13 @@ from django.views.decorators.http import require_safe
 from participants.calendar import programme_calendar
 from participants.models import Participant
 from participants.selectors import participant_by_token
-from visits.booklets.selectors import booklet_offers
 from visits.models import Resource
 from visits.selectors import (
     language_or_default,
     programme_build,
     translated_text,
 )
-from visits.views import language_links, resource_file_response, zone_label
+from visits.views import booklet_links, language_links, resource_file_response, zone_label
 
 # Nothing on a personal page comes from elsewhere; the policy says so to the browser.
 PERSONAL_CSP = (
@@ -102,20 +101,9 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "service_worker_scope": reverse("participants:service_worker_scope"),
                 "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
-                "booklets": [
-                    (
-                        reverse(
-                            "participants:booklet",
-                            kwargs={
-                                "token": token,
-                                "languages": offer.languages,
-                                "paper": offer.paper,
-                            },
-                        ),
-                        offer.label,
-                    )
-                    for offer in booklet_offers(visit=visit, language=language)
-                ],
+                "booklets": booklet_links(
+                    visit=visit, language=language, url_name="participants:booklet", token=token
+                ),
             },
         )
     response.headers["Content-Language"] = language

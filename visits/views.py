@@ -44,6 +44,19 @@ def zone_label(visit: Visit) -> str:
     return f"{visit.time_zone}, UTC{offset[:3]}:{offset[3:]}"
 
 
+def booklet_links(*, visit: Visit, language: str, url_name: str, **url_kwargs) -> list:
+    """(address, label) of each booklet offered to a reader of ``language``."""
+    return [
+        (
+            reverse(
+                url_name, kwargs={**url_kwargs, "languages": offer.languages, "paper": offer.paper}
+            ),
+            offer.label,
+        )
+        for offer in booklet_offers(visit=visit, language=language)
+    ]
+
+
 def _visit_or_404(slug: str) -> Visit:
     visit = published_visit_by_slug(slug=slug)
     if visit is None:
@@ -87,20 +100,9 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
                 "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
-                "booklets": [
-                    (
-                        reverse(
-                            "booklets:public",
-                            kwargs={
-                                "slug": slug,
-                                "languages": offer.languages,
-                                "paper": offer.paper,
-                            },
-                        ),
-                        offer.label,
-                    )
-                    for offer in booklet_offers(visit=visit, language=language)
-                ],
+                "booklets": booklet_links(
+                    visit=visit, language=language, url_name="booklets:public", slug=slug
+                ),
             },
         )
     response.headers["Content-Language"] = language
