@@ -1,7 +1,20 @@
 """Writes that span models: everything the admin, commands and tasks change goes through here."""
 
+import copy
+import datetime as dt
+
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from participants.models import Group
+from visits.desk_models import TranslationMark, TravelTime
+from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from visits.permissions import organisations_for_organiser
+from visits.programme_check import programme_check
 
 ORGANISER_GROUP_NAME = "Organisers"
 ORGANISER_APPS = ("organisations", "visits", "participants")
@@ -41,8 +54,6 @@ def visit_publish(*, visit, confirm_warnings: bool = False) -> list:
     ``WarningsNotConfirmed`` when there are warnings the organiser has not confirmed having
     read. Returns the findings (warnings only) that were accepted.
     """
-    from visits.programme_check import programme_check
-
     findings = programme_check(visit=visit)
     if any(finding.is_error for finding in findings):
         raise ProgrammeHasErrors(findings)
@@ -54,23 +65,23 @@ def visit_publish(*, visit, confirm_warnings: bool = False) -> list:
 
 
 def _copy_row(obj, **changes):
-    """A new row with the same field values (every language of every text) and ``changes``."""
-    copy = type(obj).objects.get(pk=obj.pk)
-    copy.pk = None
-    copy.id = None
-    copy._state.adding = True
+    """A new row with the same field values (every language of every text) and ``changes``.
+
+    ``obj`` itself is left as it was: the copy is a shallow copy of it, without its
+    prefetched relations, which belong to the original row.
+    """
+    row = copy.copy(obj)
+    row.__dict__.pop("_prefetched_objects_cache", None)
+    row.pk = None
+    row._state.adding = True
     for name, value in changes.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
+        setattr(row, name, value)
+    row.save()
+    return row
 
 
 def _translation_marks_copy(*, source, target) -> None:
     # A translation that was stale in last year's visit stays stale in its copy.
-    from django.contrib.contenttypes.models import ContentType
-
-    from visits.desk_models import TranslationMark
-
     content_type = ContentType.objects.get_for_model(type(source))
     marks = TranslationMark.objects.filter(content_type=content_type, object_id=source.pk)
     TranslationMark.objects.filter(content_type=content_type, object_id=target.pk).delete()
@@ -88,8 +99,6 @@ def _translation_marks_copy(*, source, target) -> None:
 
 def _shift_local(moment, *, days: int, zone):
     """The same wall-clock time ``days`` later in the visit's zone, across summer time."""
-    import datetime as dt
-
     local = moment.astimezone(zone).replace(tzinfo=None) + dt.timedelta(days=days)
     return local.replace(tzinfo=zone)
 
@@ -104,17 +113,6 @@ def visit_duplicate(*, visit, start_date, slug: str, user=None):
     Raises ``ValidationError`` for a short name already taken and ``PermissionDenied``
     when ``user`` does not organise for the visit's organiser.
     """
-    import datetime as dt
-
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from django.db import transaction
-    from django.utils.translation import gettext as _
-
-    from participants.models import Group
-    from visits.desk_models import TravelTime
-    from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-    from visits.permissions import organisations_for_organiser
-
     if user is not None and not (
         organisations_for_organiser(user=user).filter(pk=visit.organiser_id).exists()
     ):

@@ -338,6 +338,13 @@ def test_a_copy_keeps_summer_time_wall_clock(visit):
 
     first = winter.sessions.order_by("starts_at").first()
     assert first.starts_at.astimezone(PARIS).time() == dt.time(10, 0)
+    # The visit handed in is still last year's, in memory and in the database.
+    assert (visit.slug, visit.start_date) == ("paris-rouen-2019", dt.date(2019, 5, 13))
+    assert Visit.objects.get(pk=visit.pk).slug == "paris-rouen-2019"
+    assert winter.pk != visit.pk
+    assert sorted(s.title_fr for s in winter.sessions.all()) == sorted(
+        s.title_fr for s in visit.sessions.all()
+    )
 
 
 # -- the command ------------------------------------------------------------------------------
