@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from participants.models import Participant
 from visits.booklets.models import Booklet
+from visits.booklets.rendering import booklet_html, html_to_pdf
 from visits.booklets.selectors import BookletContent, booklet_content, parse_languages
 from visits.booklets.version import content_version
 from visits.models import Visit
@@ -197,8 +198,6 @@ def booklet_render(*, booklet_id: int) -> Booklet | None:
 
 
 def _render_current(booklet: Booklet) -> bytes | None:
-    from visits.booklets.rendering import booklet_html, html_to_pdf
-
     visit = booklet.visit
     mode = BookletMode(languages=booklet.language_list, paper=booklet.paper)
     content, version = booklet_current_content(
@@ -206,21 +205,21 @@ def _render_current(booklet: Booklet) -> bytes | None:
     )
     if version != booklet.content_version:
         return None
-    issued = timezone.now().astimezone(visit.zone).date()
-    html = booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
-    return html_to_pdf(html)
+    return _typeset(visit=visit, content=content, version=version)
 
 
 def booklet_pdf(
     *, visit: Visit, mode: BookletMode, participant: Participant | None = None
 ) -> tuple[bytes, str]:
     """Render today's content at once, without storing it (the render_booklet command)."""
-    from visits.booklets.rendering import booklet_html, html_to_pdf
-
     content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
+    return _typeset(visit=visit, content=content, version=version), version
+
+
+def _typeset(*, visit: Visit, content: BookletContent, version: str) -> bytes:
     issued = timezone.now().astimezone(visit.zone).date()
     html = booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
-    return html_to_pdf(html), version
+    return html_to_pdf(html)
 
 
 def _store(booklet_id: int, pdf: bytes) -> Booklet | None:
