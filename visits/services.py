@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from participants.models import Group
-from visits.desk_models import TranslationMark, TravelTime
+from visits.desk_models import TranslationMark, TravelTime, translation_mark_confirm
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 from visits.permissions import organisations_for_organiser
 from visits.programme_check import programme_check
@@ -169,3 +169,23 @@ def visit_duplicate(*, visit, start_date, slug: str, user=None):
         for contact in EmergencyContact.objects.filter(visit=visit):
             _translation_marks_copy(source=contact, target=_copy_row(contact, visit=new))
     return new
+
+
+@transaction.atomic
+def translations_save(*, changes, confirmed) -> None:
+    """Write the texts typed on the translator's page and note the stale translations the
+    translator declared still right, all or nothing.
+
+    ``changes`` holds (entry, new text) pairs, ``confirmed`` entries; entries come from
+    ``visits.translation_status``.
+    """
+    by_object = {}
+    for entry, value in changes:
+        setattr(entry.obj, f"{entry.field}_{entry.language}", value)
+        by_object.setdefault((type(entry.obj), entry.obj.pk), (entry.obj, []))[1].append(
+            f"{entry.field}_{entry.language}"
+        )
+    for obj, fields in by_object.values():
+        obj.save(update_fields=fields)
+    for entry in confirmed:
+        translation_mark_confirm(instance=entry.obj, field=entry.field, language=entry.language)
