@@ -3,7 +3,7 @@
 from tests.booklets.conftest import pdf_pages
 from visits.booklets.fetcher import BOOKLET_BASE_URL, StaticOnlyPolicy
 from visits.booklets.rendering import html_to_pdf
-from visits.booklets.selectors import organiser_html
+from visits.booklets.typography import organiser_html
 
 HOSTILE = """<!DOCTYPE html><html lang="fr"><head>
 <link rel="stylesheet" href="/static/booklet/booklet.css">

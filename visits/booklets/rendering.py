@@ -10,7 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from visits.booklets.fetcher import BOOKLET_BASE_URL, StaticOnlyPolicy
-from visits.booklets.selectors import BookletContent, long_date
+from visits.booklets.selectors import BookletContent
+from visits.booklets.typography import long_date
 
 logger = logging.getLogger(__name__)
 
