@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from participants.calendar import programme_calendar
 from participants.models import Participant
 from participants.selectors import participant_by_token
+from visits.booklet_views import participant_booklet
 from visits.models import Resource
 from visits.selectors import (
     language_or_default,
@@ -166,8 +167,6 @@ def itinerary_manifest(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 @personal
 def itinerary_booklet(request: HttpRequest, token: str, languages: str, paper: str) -> HttpResponse:
-    from visits.booklet_views import participant_booklet
-
     return participant_booklet(request, _participant_or_404(token), languages, paper)
 
 
