@@ -20,8 +20,9 @@ from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
-from organisations.models import Organisation, Person, Venue
+from organisations.models import Organisation, Venue
 from participants.models import Participant
+from participants.selectors import participant_personal_url
 from visits.booklets.labels import Labels, choice_label
 from visits.booklets.typography import (
     Text,
@@ -34,7 +35,7 @@ from visits.booklets.typography import (
     website_label,
 )
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.selectors import resource_href
+from visits.selectors import programme_sessions, resource_href
 
 _NOT_HASHED = {"hash": False}
 
@@ -241,39 +242,18 @@ class BookletContent:
 
 
 def booklet_sessions(*, visit: Visit, participant: Participant | None) -> list[Session]:
-    """The sessions a booklet prints: all of them, or those of one participant's groups
-    (a session with no group is for everyone)."""
-    sessions = list(
-        Session.objects.filter(visit=visit)
-        .select_related("venue")
-        .prefetch_related(
-            "hosts",
-            "groups",
-            "resources",
-            _speakers_prefetch(),
+    """The sessions a booklet prints: the same as the programme pages show, all of them or
+    those of one participant's groups (a session with no group is for everyone)."""
+    participant_id = participant.pk if participant is not None else None
+    return list(
+        programme_sessions(visit=visit, participant_id=participant_id).order_by(
+            "starts_at", "ends_at", "id"
         )
-        .order_by("starts_at", "ends_at", "id")
     )
-    if participant is None:
-        return sessions
-    own_groups = set(participant.groups.values_list("id", flat=True))
-    return [
-        session
-        for session in sessions
-        if not session.groups.all() or own_groups & {group.id for group in session.groups.all()}
-    ]
-
-
-def _speakers_prefetch():
-    from django.db.models import Prefetch
-
-    return Prefetch("speakers", queryset=Person.objects.select_related("organisation"))
 
 
 def online_programme_url(*, visit: Visit, participant: Participant | None) -> str:
     if participant is not None:
-        from participants.selectors import participant_personal_url
-
         return participant_personal_url(participant=participant)
     return f"{settings.SITE_URL}/v/{visit.slug}/"
 
