@@ -6,12 +6,13 @@ the ``visits`` app.
 
 import hashlib
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+from visits.languages import language_codes
 
 __all__ = ["TranslationMark", "TravelTime", "text_fingerprint"]
 
@@ -89,29 +90,11 @@ def translated_fields(model) -> tuple[str, ...]:
         return ()
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
-_marks_table_ready = False
-
-
-def marks_table_ready() -> bool:
-    # While the migration is not applied yet (a fresh checkout, another engineer's database),
-    # saving a visit must not fail for want of this table: nothing is recorded instead.
-    global _marks_table_ready
-    if not _marks_table_ready:
-        _marks_table_ready = (
-            TranslationMark._meta.db_table in connection.introspection.table_names()
-        )
-    return _marks_table_ready
-
-
 def translation_marks_record(*, instance, fields: tuple[str, ...] | None = None) -> None:
     """Record, for each language whose text changed since its mark, the texts of that moment."""
     model = type(instance)
     fields = fields if fields is not None else translated_fields(model)
-    if not fields or instance.pk is None or not marks_table_ready():
+    if not fields or instance.pk is None:
         return
     content_type = ContentType.objects.get_for_model(model)
     existing = {

@@ -19,11 +19,8 @@ from modeltranslation.manager import get_translatable_fields_for_model
 from modeltranslation.utils import build_localized_fieldname
 
 from organisations.models import Person, Venue
+from visits.languages import language_codes
 from visits.models import Day, EmergencyContact, Resource, Session, Visit
-
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def language_or_default(*, requested: str | None, default: str) -> str:

@@ -13,10 +13,7 @@ from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.utils import build_localized_fieldname
 
-
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
+from visits.languages import language_codes
 
 # --- text ---------------------------------------------------------------------------
 
