@@ -231,6 +231,20 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900)}
+# Tasks live beside the part they serve, not in an app's tasks.py: name their modules.
+CELERY_IMPORTS = ("visits.booklets.tasks",)
+# The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its
+# worker is sent again, and files of replaced versions do not pile up on the disk.
+CELERY_BEAT_SCHEDULE = {
+    "booklets-dispatch-stale": {
+        "task": "visits.booklets.dispatch_stale",
+        "schedule": env_int("BOOKLET_SWEEP_SECONDS", 120),
+    },
+    "booklets-delete-superseded": {
+        "task": "visits.booklets.delete_superseded",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # Demo credentials are created only by load_demo, and only on a development setup.
 DEMO_ORGANISER_PASSWORD = env_text("DEMO_ORGANISER_PASSWORD", "demo-organiser")

@@ -1,13 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Study visits: programmes and delegations")
+admin.site.site_title = _("Study visits")
+admin.site.index_title = _("Programmes, delegations and the organisations you work with")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("", include("participants.urls")),
+    path("", include("visits.itinerary.urls")),
     path("", include("visits.urls")),
-    path("", include("visits.booklet_urls")),
+    path("", include("visits.booklets.urls")),
 ]
 
 # Uploaded resources and rendered booklets are never served from MEDIA_URL, not even in
-# development: views check who may read each file (see visits.views, participants.views).
+# development: views check who may read each file (see visits.views, visits.itinerary.views).

@@ -1,11 +1,38 @@
 from django.contrib import admin
-from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedDjangoJqueryTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 
 from organisations.models import Organisation, Person, Venue
-from visits.admin_base import TranslatedAdmin
-from visits.models import Visit
-from visits.permissions import visit_scope
+from organisations.selectors import translated_ordering
+from organisations.usage import record_usage
+
+
+class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
+    """Translated fields as language tabs, using Django's own jQuery and our jQuery UI copy.
+
+    ``translated_ordering_field`` sorts the list by what the reader sees, with fallbacks.
+    Every admin page of the portal with translated fields starts from this one.
+    """
+
+    translated_ordering_field: str | None = None
+
+    def get_ordering(self, request: HttpRequest):
+        if self.translated_ordering_field:
+            return (translated_ordering(self.translated_ordering_field).asc(),)
+        return super().get_ordering(request)
+
+
+class TabularInline(TranslationTabularInline):
+    extra = 0
+
+
+class StackedInline(TranslationStackedInline):
+    extra = 0
 
 
 class SharedRecordAdmin(TranslatedAdmin):
@@ -15,12 +42,8 @@ class SharedRecordAdmin(TranslatedAdmin):
     another organisation uses: deleting it would silently take it out of their programme.
     """
 
-    def visits_using(self, obj) -> QuerySet[Visit]:
-        raise NotImplementedError
-
     def used_outside_scope(self, request, obj) -> bool:
-        others = self.visits_using(obj).exclude(visit_scope(user=request.user))
-        return others.exists()
+        return record_usage(record=obj, user=request.user)[1]
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -57,11 +80,6 @@ class OrganisationAdmin(SharedRecordAdmin):
         # Membership decides which visits a user sees: only a superuser grants it.
         return [fs for fs in fieldsets if "members" not in fs[1]["fields"]]
 
-    def visits_using(self, obj):
-        return Visit.objects.filter(
-            Q(organiser=obj) | Q(organisation_roles__organisation=obj) | Q(sessions__hosts=obj)
-        ).distinct()
-
 
 @admin.register(Person)
 class PersonAdmin(SharedRecordAdmin):
@@ -79,9 +97,6 @@ class PersonAdmin(SharedRecordAdmin):
         ),
     )
 
-    def visits_using(self, obj):
-        return Visit.objects.filter(sessions__speakers=obj).distinct()
-
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is None or request.user.is_superuser or self.contacts_visible(request, obj):
@@ -91,8 +106,8 @@ class PersonAdmin(SharedRecordAdmin):
     def contacts_visible(self, request, obj) -> bool:
         """A speaker's private contacts are for the organisers of the visits they speak at
         (anyone may see them while the person speaks at no visit yet)."""
-        using = self.visits_using(obj)
-        return not using.exists() or using.filter(visit_scope(user=request.user)).exists()
+        ours, others = record_usage(record=obj, user=request.user)
+        return ours or not others
 
 
 @admin.register(Venue)
@@ -108,6 +123,3 @@ class VenueAdmin(SharedRecordAdmin):
         (_("Address"), {"fields": ("address", "postal_code", "city", "country")}),
         (_("Finding it"), {"fields": ("latitude", "longitude", "directions")}),
     )
-
-    def visits_using(self, obj):
-        return Visit.objects.filter(sessions__venue=obj).distinct()

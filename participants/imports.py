@@ -20,7 +20,6 @@ from django.utils.translation import override
 from import_export import fields, resources, widgets
 
 from participants.models import Group, Participant
-from visits.models import Visit
 
 # Canonical header, then what organisers also write, compared without case and punctuation.
 COLUMNS = {
@@ -150,7 +149,7 @@ class RoleWidget(widgets.Widget):
 class GroupsWidget(widgets.ManyToManyWidget):
     """Groups by name, in any language of the group, separated by ; or ,."""
 
-    def __init__(self, visit: Visit | None):
+    def __init__(self, visit):
         super().__init__(Group, field="name")
         self.visit = visit
 
@@ -228,7 +227,7 @@ class ParticipantResource(resources.ModelResource):
         skip_unchanged = False
         report_skipped = True
 
-    def __init__(self, visit: Visit | None = None, **kwargs):
+    def __init__(self, visit=None, **kwargs):
         super().__init__(**kwargs)
         self.visit = visit
         self.fields["groups"].widget = GroupsWidget(visit)

@@ -1,9 +1,10 @@
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from visits.models import Visit, language_choices
+from organisations.languages import language_choices
 
 
 def new_access_token() -> str:
@@ -14,7 +15,7 @@ def new_access_token() -> str:
 class Group(models.Model):
     """A named part of a delegation, for the sessions it attends on its own."""
 
-    visit = models.ForeignKey(Visit, related_name="groups", on_delete=models.CASCADE)
+    visit = models.ForeignKey("visits.Visit", related_name="groups", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
 
@@ -36,7 +37,7 @@ class Participant(models.Model):
         INTERPRETER = "interpreter", _("Interpreter")
         GUIDE = "guide", _("Guide")
 
-    visit = models.ForeignKey(Visit, related_name="participants", on_delete=models.CASCADE)
+    visit = models.ForeignKey("visits.Visit", related_name="participants", on_delete=models.CASCADE)
     name_native = models.CharField(
         _("name in own script"), max_length=200, help_text=_("For example: Анна Иванова.")
     )
@@ -85,4 +86,37 @@ class Participant(models.Model):
         return self.name_latin
 
 
-from participants.link_mail_models import LinkMailing  # noqa: E402,F401
+class LinkMailing(models.Model):
+    """One e-mail carrying a participant's personal link."""
+
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name=_("participant"),
+        related_name="link_mailings",
+        on_delete=models.CASCADE,
+    )
+    sent_to = models.EmailField(_("sent to"))
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=300)
+    link = models.CharField(_("link sent"), max_length=300)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal link e-mail")
+        verbose_name_plural = _("personal link e-mails")
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.sent_to} {self.sent_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def link_is_current(self) -> bool:
+        return self.link.rstrip("/").endswith(self.participant.access_token)

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from participants.models import Participant
-from visits.models import Visit
 
 # Tokens are secrets.token_urlsafe output: URL-safe base64 letters. At least 22 of them
 # (128 bits) and at most the column's 64; anything else is refused before any query.
@@ -40,6 +39,6 @@ def participant_by_token(*, token: str) -> Participant | None:
     return participant
 
 
-def participants_for_links(*, visit: Visit) -> QuerySet[Participant]:
+def participants_for_links(*, visit) -> QuerySet[Participant]:
     """The delegation of a visit in the order organisers read it: by Latin name."""
     return Participant.objects.filter(visit=visit).order_by("name_latin", "name_native", "pk")

@@ -1,9 +1,13 @@
-"""Writes about delegations."""
+"""Writes about delegations: personal links reissued and sent."""
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
-from participants.models import Participant, new_access_token
+from participants.models import LinkMailing, Participant, new_access_token
+from participants.selectors import participant_personal_url
 
 
 @transaction.atomic
@@ -18,3 +22,46 @@ def participant_link_reissue(*, participant: Participant) -> Participant:
     participant.access_token_issued_at = timezone.now()
     participant.save(update_fields=["access_token", "access_token_issued_at", "updated_at"])
     return participant
+
+
+class NoEmailAddress(Exception):
+    pass
+
+
+def participant_link_send(*, participant: Participant, sent_by=None) -> LinkMailing:
+    """E-mail a participant their personal link, in their language, and record it.
+
+    The message is rendered under the participant's preferred language and the visit's
+    time zone, sent through the configured backend (console or file on the embedded
+    default, SMTP in production), and recorded only once the backend accepted it.
+    Raises ``NoEmailAddress`` when the participant has none; errors of the mail server
+    propagate and nothing is recorded.
+    """
+    if not participant.email:
+        raise NoEmailAddress(participant.pk)
+    visit = participant.visit
+    link = participant_personal_url(participant=participant)
+    language = participant.preferred_language or visit.first_language
+    context = {"participant": participant, "visit": visit, "link": link}
+    with translation.override(language), timezone.override(visit.zone):
+        subject = " ".join(render_to_string("email/personal_link_subject.txt", context).split())
+        text = render_to_string("email/personal_link.txt", context)
+        html = render_to_string("email/personal_link.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[participant.email],
+        headers={"Content-Language": language},
+    )
+    message.attach_alternative(html, "text/html")
+    message.send(fail_silently=False)
+    with transaction.atomic():
+        return LinkMailing.objects.create(
+            participant=participant,
+            sent_to=participant.email,
+            language=language,
+            subject=subject,
+            link=link,
+            sent_by=sent_by if getattr(sent_by, "pk", None) else None,
+        )

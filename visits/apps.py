@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,8 +8,24 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Study visits")
 
     def ready(self) -> None:
+        from modeltranslation.translator import translator
+
+        from organisations.usage import usage_finder_register
+        from visits.selectors import shared_record_usage
+        from visits.services import translation_marks_on_save
+
         # Permissions exist only after migrate, so the organisers' group is kept in step here.
         post_migrate.connect(_ensure_organiser_group, sender=self)
+        # The Translations page needs to know when each text was written: every model with
+        # translated fields, whichever app it lives in, and no other.
+        for model in translator.get_registered_models(abstract=False):
+            post_save.connect(
+                translation_marks_on_save,
+                sender=model,
+                dispatch_uid=f"visits.translation_marks.{model._meta.label_lower}",
+            )
+        # The organisations' admin asks which visits use a shared record.
+        usage_finder_register(shared_record_usage)
 
 
 def _ensure_organiser_group(sender, **kwargs) -> None:

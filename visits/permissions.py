@@ -1,16 +1,10 @@
 """Who may see which visits: an organiser sees only the visits of their organisations."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 
-from organisations.models import Organisation
+from organisations.selectors import organisation_scope
 from visits.models import Visit
-
-
-def organisations_for_organiser(*, user: AbstractBaseUser) -> QuerySet[Organisation]:
-    if user.is_superuser:
-        return Organisation.objects.all()
-    return Organisation.objects.filter(members=user)
 
 
 def visit_scope(*, user: AbstractBaseUser, path: str = "") -> Q:
@@ -20,5 +14,5 @@ def visit_scope(*, user: AbstractBaseUser, path: str = "") -> Q:
     """
     if user.is_superuser:
         return Q()
-    visit_ids = Visit.objects.filter(organiser__members=user).values("pk")
+    visit_ids = Visit.objects.filter(organisation_scope(user=user, path="organiser")).values("pk")
     return Q(**{f"{path}__in" if path else "pk__in": visit_ids})

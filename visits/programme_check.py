@@ -28,13 +28,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from participants.models import Participant
-from visits.desk_models import TravelTime
-from visits.models import Day, Session, Visit
-from visits.translation_status import (
+from visits.models import Day, Session, TravelTime, Visit
+from visits.translations import (
     MISSING,
     STALE,
     admin_change_url,
@@ -405,7 +403,3 @@ def language_names(codes: list[str]) -> str:
 def programme_check(*, visit: Visit) -> list[Finding]:
     """Everything that is wrong or doubtful in a visit's programme, errors first."""
     return ProgrammeChecker(visit).run()
-
-
-def check_page_url(*, visit: Visit) -> str:
-    return reverse("admin:visits_visit_check", args=[visit.pk])

@@ -13,14 +13,11 @@ from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import translation
-from modeltranslation import settings as mt_settings
-from modeltranslation.manager import get_translatable_fields_for_model
-from modeltranslation.utils import build_localized_fieldname
 
-from organisations.models import Person, Venue
-from visits.languages import language_codes
+from organisations.languages import language_codes
+from organisations.models import Organisation, Person, Venue
 from visits.models import Day, EmergencyContact, Resource, Session, Visit
+from visits.permissions import visit_scope
 
 
 def language_or_default(*, requested: str | None, default: str) -> str:
@@ -29,34 +26,6 @@ def language_or_default(*, requested: str | None, default: str) -> str:
     if requested in codes:
         return requested
     return default if default in codes else settings.LANGUAGE_CODE
-
-
-def translated_text(*, obj, field_name: str, language: str | None = None) -> tuple[str, str]:
-    """The value of a translated field in ``language`` and the language it is really in.
-
-    When the field is empty in that language, the first non-empty fallback language wins
-    (as settings order them, then any other configured language) so the reader never
-    meets an empty gap; the second item says which language was shown so the page can mark
-    it with a ``lang`` attribute. Fields that are not translated come back as they are,
-    in the requested language.
-    """
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    language = language.split("-")[0]
-    translatable = get_translatable_fields_for_model(type(obj)) or []
-    if field_name not in translatable:
-        value = getattr(obj, field_name, "")
-        return ("" if value is None else str(value), language)
-    fallbacks = mt_settings.FALLBACK_LANGUAGES.get("default", ())
-    order = [language, *fallbacks, *language_codes()]
-    seen: set[str] = set()
-    for code in order:
-        if code in seen or code not in language_codes():
-            continue
-        seen.add(code)
-        value = getattr(obj, build_localized_fieldname(field_name, code), "")
-        if value:
-            return (str(value), code)
-    return ("", language)
 
 
 def published_visit_by_slug(*, slug: str) -> Visit | None:
@@ -229,3 +198,25 @@ def resource_href(*, resource: Resource, page_url: str) -> str:
     if not resource.file:
         return ""
     return f"{page_url.split('?')[0].rstrip('/')}/resources/{resource.pk}/"
+
+
+def shared_record_usage(record, user) -> tuple[bool, bool]:
+    """Whether visits of this user's organisations use a shared record, and whether others do.
+
+    Registered with ``organisations.usage`` so that the organisations' admin can protect a
+    record another organisation's programme relies on without importing this app.
+    """
+    if isinstance(record, Organisation):
+        visits = Visit.objects.filter(
+            Q(organiser=record)
+            | Q(organisation_roles__organisation=record)
+            | Q(sessions__hosts=record)
+        )
+    elif isinstance(record, Person):
+        visits = Visit.objects.filter(sessions__speakers=record)
+    elif isinstance(record, Venue):
+        visits = Visit.objects.filter(sessions__venue=record)
+    else:
+        return False, False
+    scope = visit_scope(user=user)
+    return visits.filter(scope).exists(), visits.exclude(scope).exists()

@@ -10,11 +10,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from organisations.languages import language_codes
+from organisations.selectors import organisations_for_organiser
 from participants.models import Group
-from visits.desk_models import TranslationMark, TravelTime, translation_mark_confirm
-from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.permissions import organisations_for_organiser
+from visits.models import (
+    Day,
+    EmergencyContact,
+    Resource,
+    Session,
+    TranslationMark,
+    TravelTime,
+    Visit,
+    VisitOrganisation,
+    text_fingerprint,
+)
 from visits.programme_check import programme_check
+from visits.translations import translated_fields
 
 ORGANISER_GROUP_NAME = "Organisers"
 ORGANISER_APPS = ("organisations", "visits", "participants")
@@ -177,7 +188,7 @@ def translations_save(*, changes, confirmed) -> None:
     translator declared still right, all or nothing.
 
     ``changes`` holds (entry, new text) pairs, ``confirmed`` entries; entries come from
-    ``visits.translation_status``.
+    ``visits.translations``.
     """
     by_object = {}
     for entry, value in changes:
@@ -189,3 +200,72 @@ def translations_save(*, changes, confirmed) -> None:
         obj.save(update_fields=fields)
     for entry in confirmed:
         translation_mark_confirm(instance=entry.obj, field=entry.field, language=entry.language)
+
+
+def translation_marks_record(*, instance, fields: tuple[str, ...] | None = None) -> None:
+    """Record, for each language whose text changed since its mark, the texts of that moment."""
+    model = type(instance)
+    fields = fields if fields is not None else translated_fields(model)
+    if not fields or instance.pk is None:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    existing = {
+        (mark.field, mark.language): mark
+        for mark in TranslationMark.objects.filter(
+            content_type=content_type, object_id=instance.pk, field__in=fields
+        )
+    }
+    languages = language_codes()
+    for field in fields:
+        now = {
+            code: text_fingerprint(getattr(instance, f"{field}_{code}", "")) for code in languages
+        }
+        for code in languages:
+            if not now[code]:
+                continue
+            mark = existing.get((field, code))
+            if mark is None:
+                TranslationMark.objects.create(
+                    content_type=content_type,
+                    object_id=instance.pk,
+                    field=field,
+                    language=code,
+                    fingerprints=now,
+                )
+            elif mark.fingerprints.get(code) != now[code]:
+                mark.fingerprints = now
+                mark.save(update_fields=["fingerprints", "written_at"])
+
+
+def translation_mark_confirm(*, instance, field: str, language: str) -> None:
+    """The translator read the changed source and the translation still says the same."""
+    model = type(instance)
+    fingerprints = {
+        code: text_fingerprint(getattr(instance, f"{field}_{code}", ""))
+        for code in language_codes()
+    }
+    TranslationMark.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id=instance.pk,
+        field=field,
+        language=language,
+        defaults={"fingerprints": fingerprints},
+    )
+
+
+def translation_marks_on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Keep the marks in step with every save of a translated model (connected in apps.py)."""
+    # Historical models in migrations are not registered for translation: nothing to do.
+    if raw:
+        return
+    fields = translated_fields(sender)
+    if not fields:
+        return
+    if update_fields is not None:
+        touched = {name for name in update_fields}
+        fields = tuple(
+            field
+            for field in fields
+            if field in touched or any(f"{field}_{code}" in touched for code in language_codes())
+        )
+    translation_marks_record(instance=instance, fields=fields)

@@ -9,16 +9,11 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
-from visits.selectors import (
-    language_codes,
-    language_or_default,
-    programme_build,
-    published_visit_by_slug,
-    translated_text,
-)
+from visits.selectors import language_or_default, programme_build, published_visit_by_slug
 
 
 def language_links(path: str, *, current: str) -> list[dict]:
@@ -112,7 +107,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    from participants.calendar import programme_calendar
+    from visits.itinerary.calendar import programme_calendar
 
     visit = _visit_or_404(slug)
     language, _chosen = _public_language(request, visit)

@@ -3,7 +3,7 @@ from django.core import mail
 from django.urls import reverse
 
 from organisations.models import Organisation
-from participants.link_mail_models import LinkMailing
+from participants.models import LinkMailing
 from participants.selectors import participant_personal_url
 from tests.desk.builders import clean_visit, organiser, participant
 

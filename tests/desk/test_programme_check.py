@@ -14,8 +14,7 @@ from tests.desk.builders import (
     speaker,
     venue,
 )
-from visits.desk_models import TravelTime
-from visits.models import Day, Session, VisitOrganisation
+from visits.models import Day, Session, TravelTime, VisitOrganisation
 from visits.programme_check import ERROR, WARNING, programme_check
 
 pytestmark = pytest.mark.django_db

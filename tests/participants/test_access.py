@@ -3,7 +3,7 @@
 import pytest
 
 from participants import selectors
-from participants.actions import revoke_and_reissue_links
+from participants.admin import revoke_and_reissue_links
 from participants.models import Participant
 from participants.selectors import participant_by_token
 from participants.services import participant_link_reissue

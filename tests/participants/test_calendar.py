@@ -6,8 +6,8 @@ import zoneinfo
 import icalendar
 from django.utils import timezone
 
-from participants.calendar import session_sequence
 from tests.participants.builders import build_participant, build_session, build_visit
+from visits.itinerary.calendar import session_sequence
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 

@@ -9,7 +9,7 @@ from organisations.models import Organisation, Person, Venue
 from participants.models import Group, Participant
 from participants.selectors import participant_personal_url
 from tests.factories import OrganisationFactory, VisitFactory
-from visits.demo import demo_load
+from visits.demo.loader import demo_load
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 
 pytestmark = pytest.mark.django_db

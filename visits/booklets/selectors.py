@@ -20,20 +20,20 @@ from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from organisations.languages import language_codes
 from organisations.models import Organisation, Venue
 from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.booklets.labels import Labels, choice_label
 from visits.booklets.typography import (
     Text,
-    date_range,
     day_label,
-    language_codes,
     plain,
     text,
     typeset,
     website_label,
 )
+from visits.dates import date_range
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 from visits.selectors import programme_sessions, resource_href
 

@@ -254,12 +254,12 @@ def booklet_mark_failed(*, booklet_id: int, error: BaseException | str) -> Bookl
     return Booklet.objects.filter(pk=booklet_id).first()
 
 
-def booklets_delete_superseded(*, visit: Visit, keep_latest: int = 1) -> int:
+def booklets_delete_superseded(*, visit_id: int, keep_latest: int = 1) -> int:
     """Delete the files and rows of older versions, keeping the newest ``keep_latest`` ready
     booklets of each mode. Rows are history for the organisers; files cost disk."""
     deleted = 0
     seen: dict[tuple, int] = {}
-    for booklet in Booklet.objects.filter(visit=visit, status=Booklet.Status.READY).order_by(
+    for booklet in Booklet.objects.filter(visit_id=visit_id, status=Booklet.Status.READY).order_by(
         "-rendered_at", "-id"
     ):
         key = (booklet.languages, booklet.paper, booklet.participant_id)

@@ -7,7 +7,14 @@ import logging
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 
-from visits.booklets.services import TRANSIENT_ERRORS, booklet_mark_failed, booklet_render
+from visits.booklets.models import Booklet
+from visits.booklets.services import (
+    TRANSIENT_ERRORS,
+    booklet_mark_failed,
+    booklet_render,
+    booklets_delete_superseded,
+    booklets_dispatch_stale,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +57,18 @@ def render_booklet(*, booklet_id: int) -> None:
             booklet_id=booklet_id,
             error=f"Rendering took longer than {SOFT_TIME_LIMIT} seconds and was stopped.",
         )
+
+
+@shared_task(name="visits.booklets.dispatch_stale", ignore_result=True)
+def dispatch_stale_booklets() -> None:
+    """Periodic (Celery beat): send again the booklets left pending by a lost render."""
+    count = booklets_dispatch_stale()
+    if count:
+        logger.warning("Sent %d stale pending booklets to the workers again.", count)
+
+
+@shared_task(name="visits.booklets.delete_superseded", ignore_result=True)
+def delete_superseded_booklets() -> None:
+    """Periodic (Celery beat): delete the files of booklets a newer version replaced."""
+    for visit_id in Booklet.objects.values_list("visit_id", flat=True).distinct():
+        booklets_delete_superseded(visit_id=visit_id)

@@ -8,12 +8,11 @@ import re
 from dataclasses import dataclass
 
 import nh3
-from django.conf import settings
 from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
-from modeltranslation.utils import build_localized_fieldname
 
-from visits.languages import language_codes
+from organisations.languages import translated_text
+from visits.dates import day_month_year
 
 # --- text ---------------------------------------------------------------------------
 
@@ -79,16 +78,8 @@ def organiser_html(value: str) -> SafeString:
 
 def text(obj, field_name: str, language: str) -> Text:
     """A translated field in ``language``, else the first language that has it."""
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", ())
-    seen: set[str] = set()
-    for code in (language, *fallbacks, *language_codes()):
-        if code in seen:
-            continue
-        seen.add(code)
-        value = getattr(obj, build_localized_fieldname(field_name, code), "") or ""
-        if value.strip():
-            return Text(typeset(value.strip(), code), code)
-    return Text("", language)
+    value, shown = translated_text(obj=obj, field_name=field_name, language=language)
+    return Text(typeset(value.strip(), shown), shown) if value.strip() else Text("", language)
 
 
 def plain(value: str, language: str) -> Text:
@@ -104,28 +95,8 @@ def day_label(date: datetime.date, language: str) -> str:
     return value[:1].upper() + value[1:]
 
 
-def _month(language: str) -> str:
-    # Russian needs the genitive ("12 мая"), which Django spells "E"; French and English
-    # month names are lower- and title-case as "F" gives them.
-    return "E" if language == "ru" else "F"
-
-
 def long_date(date: datetime.date, language: str) -> str:
-    with translation.override(language):
-        return formats.date_format(date, f"j {_month(language)} Y")
-
-
-def date_range(start: datetime.date, end: datetime.date, language: str) -> str:
-    month = _month(language)
-    with translation.override(language):
-        last = formats.date_format(end, f"j {month} Y")
-        if start == end:
-            return last
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}\u2013{last}"
-        if start.year == end.year:
-            return f"{formats.date_format(start, f'j {month}')} \u2013 {last}"
-        return f"{formats.date_format(start, f'j {month} Y')} \u2013 {last}"
+    return day_month_year(date, language)
 
 
 def website_label(url: str) -> str:

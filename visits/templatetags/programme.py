@@ -5,7 +5,9 @@ from django.template.defaultfilters import linebreaks_filter
 from django.utils import dateformat, translation
 from django.utils.html import format_html
 
-from visits.selectors import resource_href, translated_text, venue_geo_uri, venue_map_url
+from organisations.languages import translated_text
+from visits import dates
+from visits.selectors import resource_href, venue_geo_uri, venue_map_url
 
 register = template.Library()
 
@@ -49,45 +51,28 @@ def tel_uri(phone: str) -> str:
     return f"tel:{digits}" if digits else ""
 
 
-def _month_name(date) -> str:
-    # Languages that decline month names after a day number (Russian: "16 марта") carry the
-    # declined form as Django's "alternative" month name; elsewhere the alternative differs
-    # at most by case (French "Mars"), and the ordinary name reads better.
-    plain = dateformat.format(date, "F")
-    alternative = dateformat.format(date, "E")
-    return alternative if alternative.lower() != plain.lower() else plain
-
-
 @register.filter
 def day_month(date) -> str:
     """ "16 March", "16 mars", "16 марта"."""
-    if not date:
-        return ""
-    return f"{date.day} {_month_name(date)}"
+    return dates.day_month(date) if date else ""
 
 
 @register.filter
 def day_month_year(date) -> str:
     """ "16 March 2026", "16 mars 2026", "16 марта 2026"."""
-    if not date:
-        return ""
-    return f"{date.day} {_month_name(date)} {date.year}"
+    return dates.day_month_year(date) if date else ""
 
 
 @register.filter
 def weekday_day_month(date) -> str:
     """ "Monday 16 March", "lundi 16 mars", "Понедельник 16 марта"."""
-    if not date:
-        return ""
-    return f"{dateformat.format(date, 'l')} {day_month(date)}"
+    return f"{dateformat.format(date, 'l')} {dates.day_month(date)}" if date else ""
 
 
 @register.filter
 def weekday_day_month_year(date) -> str:
     """ "Friday 20 March 2026"."""
-    if not date:
-        return ""
-    return f"{weekday_day_month(date)} {date.year}"
+    return f"{weekday_day_month(date)} {date.year}" if date else ""
 
 
 @register.simple_tag

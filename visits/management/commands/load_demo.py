@@ -4,7 +4,12 @@ from django.utils.translation import gettext as _
 
 from participants.models import Participant
 from participants.selectors import participant_personal_url
-from visits.demo import DEMO_ORGANISER_USERNAME, DEMO_VISITS, demo_load, demo_organiser_ensure
+from visits.demo.loader import (
+    DEMO_ORGANISER_USERNAME,
+    DEMO_VISITS,
+    demo_load,
+    demo_organiser_ensure,
+)
 from visits.models import Visit
 
 LINKS_PER_VISIT = 3

@@ -1,23 +1,31 @@
+"""The visit's page: its details and, inline, everything that belongs to one visit."""
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from organisations.admin import StackedInline, TabularInline, TranslatedAdmin
 from participants.models import Group
-from visits.admin_base import (
+from visits.admin.base import (
     OrganiserChoicesMixin,
-    StackedInline,
-    TabularInline,
-    TranslatedAdmin,
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
-from visits.admin_booklets import BookletInline, VisitBookletsAdminMixin
-from visits.admin_desk import VisitDeskAdminMixin
-from visits.desk_models import TravelTime
-from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.permissions import visit_scope
+from visits.admin.programme import SessionGroupsMixin
+from visits.admin.visit_tools import VisitToolsAdminMixin
+from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
+from visits.models import (
+    Day,
+    EmergencyContact,
+    Resource,
+    Session,
+    TravelTime,
+    Visit,
+    VisitOrganisation,
+    validate_day_within_visit,
+)
 
 
 class DayInlineFormSet(forms.BaseInlineFormSet):
@@ -29,32 +37,11 @@ class DayInlineFormSet(forms.BaseInlineFormSet):
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
-            date = form.cleaned_data.get("date")
-            if date and not (visit.start_date <= date <= visit.end_date):
-                form.add_error(
-                    "date",
-                    _("%(date)s is outside the visit, which runs from %(start)s to %(end)s.")
-                    % {"date": date, "start": visit.start_date, "end": visit.end_date},
-                )
-
-
-class SessionGroupsMixin:
-    """A session is for groups of its own visit only."""
-
-    def clean(self):
-        cleaned = super().clean()
-        visit = cleaned.get("visit") or getattr(self.instance, "visit", None)
-        groups = cleaned.get("groups")
-        if visit is not None and groups:
-            strangers = [group for group in groups if group.visit_id != visit.pk]
-            if strangers:
-                raise ValidationError(
-                    {
-                        "groups": _("These groups belong to another visit: %(names)s.")
-                        % {"names": ", ".join(str(group) for group in strangers)}
-                    }
-                )
-        return cleaned
+            # The visit as typed on this page, not as stored: its dates may change too.
+            try:
+                validate_day_within_visit(date=form.cleaned_data.get("date"), visit=visit)
+            except ValidationError as error:
+                form.add_error(None, error)
 
 
 class SessionInlineForm(SessionGroupsMixin, forms.ModelForm):
@@ -205,7 +192,7 @@ class VisitStatusForm(forms.ModelForm):
 
 @admin.register(Visit)
 class VisitAdmin(
-    VisitDeskAdminMixin,
+    VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
     VisitTimeZoneMixin,
     OrganiserChoicesMixin,
@@ -262,52 +249,3 @@ class VisitAdmin(
             ):
                 continue
             yield formset, inline
-
-
-@admin.register(Session)
-class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
-    list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
-    list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
-    list_select_related = ("visit", "venue")
-    search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
-    date_hierarchy = "starts_at"
-    autocomplete_fields = ("venue", "hosts", "speakers")
-    fieldsets = (
-        (
-            None,
-            {
-                "fields": ("visit", "kind", ("starts_at", "ends_at"), "title", "description"),
-                "description": _("Times are in the visit's own time zone."),
-            },
-        ),
-        (_("Where and with whom"), {"fields": ("venue", "meeting_point", "hosts", "speakers")}),
-        (
-            _("For whom"),
-            {"fields": (("interpretation", "interpretation_note"), "groups", "private_notes")},
-        ),
-    )
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        return type("SessionAdminForm", (SessionGroupsMixin, form), {})
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups":
-            kwargs["queryset"] = Group.objects.filter(visit_scope(user=request.user, path="visit"))
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-@admin.register(Day)
-class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
-    list_display = ("date", "heading", "city", "visit")
-    list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
-    search_fields = ("heading_ru", "heading_fr", "heading_en", "city")
-
-
-@admin.register(Resource)
-class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
-    list_display = ("title", "visit", "session", "language")
-    list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "language")
-    search_fields = ("title_ru", "title_fr", "title_en", "summary")
-    autocomplete_fields = ("session",)

@@ -3,7 +3,7 @@ and why a render failed.
 
 Wire it into VisitAdmin (visits/admin.py):
 
-    from visits.admin_booklets import BookletInline, VisitBookletsAdminMixin
+    from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
 
     class VisitAdmin(VisitBookletsAdminMixin, VisitTimeZoneMixin, ...):
         readonly_fields = (..., "booklets_panel")
@@ -25,10 +25,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from organisations.languages import language_codes
 from participants.models import Participant
-from visits.booklet_views import booklet_filename
 from visits.booklets.models import Booklet
-from visits.booklets.selectors import booklet_content, booklet_modes, language_codes
+from visits.booklets.selectors import booklet_content, booklet_modes
 from visits.booklets.services import (
     BookletRequestError,
     booklet_mode_parse,
@@ -36,6 +36,7 @@ from visits.booklets.services import (
     booklet_retry,
 )
 from visits.booklets.version import content_version
+from visits.booklets.views import booklet_filename
 from visits.models import Visit
 
 

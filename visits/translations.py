@@ -4,7 +4,7 @@ A text counts when it is written in at least one language: an optional field lef
 everywhere (no subtitle) is not a missing translation. It is *missing* in a booklet
 language where it is empty. A translation is *stale* when the text in the visit's source
 language (``source_language``) changed after the translation was written (see
-``visits.desk_models.TranslationMark``); a text in the source language is never stale. Texts saved
+``visits.models.TranslationMark``); a text in the source language is never stale. Texts saved
 before the marks existed, or through bulk updates that skip signals, are never called stale.
 """
 
@@ -14,11 +14,20 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from modeltranslation.translator import NotRegistered, translator
 
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
-from visits.desk_models import TranslationMark, text_fingerprint, translated_fields
-from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from visits.models import (
+    Day,
+    EmergencyContact,
+    Resource,
+    Session,
+    TranslationMark,
+    Visit,
+    VisitOrganisation,
+    text_fingerprint,
+)
 
 MISSING = "missing"
 STALE = "stale"
@@ -63,6 +72,13 @@ class TextEntry:
     @property
     def is_long(self) -> bool:
         return isinstance(self.obj._meta.get_field(self.field), models.TextField)
+
+
+def translated_fields(model) -> tuple[str, ...]:
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
 
 
 def admin_change_url(obj: models.Model, *, visit: Visit) -> str:

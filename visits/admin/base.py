@@ -1,34 +1,13 @@
-"""What every admin page of the portal shares: translation tabs and organiser scoping."""
+"""What the visit's admin pages share: organiser scoping and times in the visit's zone."""
 
-from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TabbedDjangoJqueryTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
 
-from organisations.selectors import translated_ordering
+from organisations.selectors import organisations_for_organiser
 from visits.models import Visit
-from visits.permissions import organisations_for_organiser, visit_scope
-
-
-class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
-    """Translated fields as language tabs, using Django's own jQuery and our jQuery UI copy.
-
-    ``translated_ordering_field`` sorts the list by what the reader sees, with fallbacks.
-    """
-
-    translated_ordering_field: str | None = None
-
-    def get_ordering(self, request: HttpRequest):
-        if self.translated_ordering_field:
-            return (translated_ordering(self.translated_ordering_field).asc(),)
-        return super().get_ordering(request)
+from visits.permissions import visit_scope
 
 
 class VisitScopedAdminMixin:
@@ -87,16 +66,3 @@ class OrganiserChoicesMixin:
         if db_field.name == "organiser":
             kwargs["queryset"] = organisations_for_organiser(user=request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class TabularInline(TranslationTabularInline):
-    extra = 0
-
-
-class StackedInline(TranslationStackedInline):
-    extra = 0
-
-
-admin.site.site_header = _("Study visits: programmes and delegations")
-admin.site.site_title = _("Study visits")
-admin.site.index_title = _("Programmes, delegations and the organisations you work with")

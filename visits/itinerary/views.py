@@ -5,7 +5,6 @@ same Http404 as a page that does not exist, so a guess learns nothing.
 """
 
 import json
-from functools import wraps
 
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,51 +12,16 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from participants.calendar import programme_calendar
+from organisations.languages import translated_text
 from participants.models import Participant
-from participants.selectors import participant_by_token
-from visits.booklet_views import participant_booklet
+from visits.itinerary.calendar import programme_calendar
 from visits.models import Resource
-from visits.selectors import (
-    language_or_default,
-    programme_build,
-    translated_text,
-)
+from visits.personal import participant_or_404, personal
+from visits.selectors import language_or_default, programme_build
 from visits.views import booklet_links, language_links, resource_file_response, zone_label
-
-# Nothing on a personal page comes from elsewhere; the policy says so to the browser.
-PERSONAL_CSP = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "manifest-src 'self'; worker-src 'self'; connect-src 'self'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
-)
-
-
-def personal(view):
-    """Headers every personal page carries: not indexed, not cached by shared caches,
-    no Referer leaking the secret link to the map, host or resource sites it links to."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.headers["X-Robots-Tag"] = "noindex, nofollow, noarchive"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers.setdefault("Content-Security-Policy", PERSONAL_CSP)
-        patch_cache_control(response, private=True, no_cache=True, max_age=0)
-        patch_vary_headers(response, ["Cookie"])
-        return response
-
-    return wrapper
-
-
-def _participant_or_404(token: str) -> Participant:
-    participant = participant_by_token(token=token)
-    if participant is None:
-        raise Http404
-    return participant
 
 
 def _chosen_language(request: HttpRequest, participant: Participant) -> tuple[str, bool]:
@@ -70,15 +34,15 @@ def _chosen_language(request: HttpRequest, participant: Participant) -> tuple[st
 @require_safe
 @personal
 def itinerary(request: HttpRequest, token: str) -> HttpResponse:
-    participant = _participant_or_404(token)
+    participant = participant_or_404(token)
     visit = participant.visit
     language, chosen = _chosen_language(request, participant)
     now = timezone.now()
     programme = programme_build(
         visit=visit, now=now, participant_id=participant.pk, with_contacts=True
     )
-    page_path = reverse("participants:itinerary", kwargs={"token": token})
-    calendar_path = reverse("participants:calendar", kwargs={"token": token})
+    page_path = reverse("itinerary:page", kwargs={"token": token})
+    calendar_path = reverse("itinerary:calendar", kwargs={"token": token})
     lang_query = f"?lang={language}" if chosen else ""
     calendar_url = request.build_absolute_uri(calendar_path + lang_query)
     webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
@@ -96,14 +60,13 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "page_path": page_path,
                 "calendar_url": calendar_url,
                 "webcal_url": webcal_url,
-                "manifest_url": reverse("participants:manifest", kwargs={"token": token})
-                + lang_query,
-                "service_worker_url": reverse("participants:service_worker"),
-                "service_worker_scope": reverse("participants:service_worker_scope"),
+                "manifest_url": reverse("itinerary:manifest", kwargs={"token": token}) + lang_query,
+                "service_worker_url": reverse("itinerary:service_worker"),
+                "service_worker_scope": reverse("itinerary:service_worker_scope"),
                 "rendered_at": now.astimezone(visit.zone),
                 "zone_label": zone_label(visit),
                 "booklets": booklet_links(
-                    visit=visit, language=language, url_name="participants:booklet", token=token
+                    visit=visit, language=language, url_name="booklets:personal", token=token
                 ),
             },
         )
@@ -114,13 +77,11 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 @personal
 def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
-    participant = _participant_or_404(token)
+    participant = participant_or_404(token)
     visit = participant.visit
     language, chosen = _chosen_language(request, participant)
     programme = programme_build(visit=visit, now=timezone.now(), participant_id=participant.pk)
-    page_url = request.build_absolute_uri(
-        reverse("participants:itinerary", kwargs={"token": token})
-    )
+    page_url = request.build_absolute_uri(reverse("itinerary:page", kwargs={"token": token}))
     title = translated_text(obj=visit, field_name="title", language=language)[0]
     body = programme_calendar(
         programme=programme,
@@ -139,11 +100,11 @@ def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
 @personal
 def itinerary_manifest(request: HttpRequest, token: str) -> HttpResponse:
     """The web app manifest: installing it opens this participant's own itinerary."""
-    participant = _participant_or_404(token)
+    participant = participant_or_404(token)
     visit = participant.visit
     language, chosen = _chosen_language(request, participant)
     title = translated_text(obj=visit, field_name="title", language=language)[0]
-    start = reverse("participants:itinerary", kwargs={"token": token})
+    start = reverse("itinerary:page", kwargs={"token": token})
     manifest = {
         "name": title,
         "short_name": title[:24],
@@ -166,14 +127,8 @@ def itinerary_manifest(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 @personal
-def itinerary_booklet(request: HttpRequest, token: str, languages: str, paper: str) -> HttpResponse:
-    return participant_booklet(request, _participant_or_404(token), languages, paper)
-
-
-@require_safe
-@personal
 def itinerary_resource(request: HttpRequest, token: str, pk: int) -> HttpResponse:
-    participant = _participant_or_404(token)
+    participant = participant_or_404(token)
     resource = (
         Resource.objects.filter(visit_id=participant.visit_id, pk=pk).exclude(file="").first()
     )

@@ -3,7 +3,7 @@
 Whole-delegation booklets of published visits are public: they print no participant.
 A personal booklet is reached only through its participant's secret link; the view that
 resolves the link passes the participant in (``participant_booklet``). Organisers use the
-admin (visits.admin_booklets).
+admin (visits.booklets.admin).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from visits.booklets.services import (
     booklet_request,
 )
 from visits.models import Visit
+from visits.personal import participant_or_404, personal
 
 # The waiting page looks again this often (seconds), with and without JavaScript.
 POLL_SECONDS = 2
@@ -121,16 +122,9 @@ def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) 
 
 
 @require_safe
-def participant_booklet(
-    request: HttpRequest, participant: Participant, languages: str, paper: str
-) -> HttpResponse:
-    """A participant's own booklet: only their groups' sessions; the QR opens their itinerary.
-
-    ``participant`` comes from the view that checked the secret link; this view trusts it.
-    """
+@personal
+def personal_booklet(request: HttpRequest, token: str, languages: str, paper: str) -> HttpResponse:
+    """A participant's own booklet: only their groups' sessions; the QR opens their itinerary."""
+    participant = participant_or_404(token)
     mode = _mode_or_404(languages, paper)
-    response = _deliver(request, visit=participant.visit, mode=mode, participant=participant)
-    response.headers["X-Robots-Tag"] = "noindex, nofollow, noarchive"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    patch_cache_control(response, private=True)
-    return response
+    return _deliver(request, visit=participant.visit, mode=mode, participant=participant)

@@ -18,8 +18,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from organisations.languages import translated_text
 from visits.models import Session, Visit
-from visits.selectors import Programme, resource_href, translated_text
+from visits.selectors import Programme, resource_href
 
 PRODUCT_ID = "-//study-visit-portal//programme//EN"
 

@@ -1,6 +1,6 @@
-"""The organiser's desk on a visit's admin page: check and publish, translations, copy.
+"""The visit's tools on its admin page: check and publish, translations, copy.
 
-``VisitDeskAdminMixin`` adds the three pages to the visit admin and the programme's
+``VisitToolsAdminMixin`` adds the three pages to the visit admin and the programme's
 findings to its change page; the work itself is done by services and selectors.
 """
 
@@ -27,7 +27,7 @@ from visits.services import (
     visit_duplicate,
     visit_publish,
 )
-from visits.translation_status import (
+from visits.translations import (
     DONE,
     STALE,
     remaining_by_language,
@@ -101,11 +101,11 @@ class TranslationForm:
         return entry.text
 
 
-class VisitDeskAdminMixin:
-    """The organiser's desk pages of the visit admin (see the module's docstring)."""
+class VisitToolsAdminMixin:
+    """The tool pages of the visit admin (see the module's docstring)."""
 
     def get_urls(self):
-        desk = [
+        tools = [
             path(
                 "<path:object_id>/check/",
                 self.admin_site.admin_view(self.check_view),
@@ -122,7 +122,7 @@ class VisitDeskAdminMixin:
                 name="visits_visit_duplicate",
             ),
         ]
-        return desk + super().get_urls()
+        return tools + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -134,7 +134,7 @@ class VisitDeskAdminMixin:
             extra_context["findings_warnings"] = [f for f in findings if f.severity != ERROR]
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def _desk_visit(self, request, object_id, *, change: bool = True):
+    def _tools_visit(self, request, object_id, *, change: bool = True):
         visit = self.get_object(request, unquote(object_id))
         if visit is None:
             return None, self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
@@ -147,7 +147,7 @@ class VisitDeskAdminMixin:
             raise PermissionDenied
         return visit, None
 
-    def _desk_context(self, request, visit, title):
+    def _tools_context(self, request, visit, title):
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -159,7 +159,7 @@ class VisitDeskAdminMixin:
         }
 
     def check_view(self, request, object_id):
-        visit, redirect = self._desk_visit(request, object_id)
+        visit, redirect = self._tools_visit(request, object_id)
         if redirect:
             return redirect
         confirm_error = ""
@@ -192,7 +192,7 @@ class VisitDeskAdminMixin:
                 return HttpResponseRedirect(reverse("admin:visits_visit_change", args=[visit.pk]))
         findings = programme_check(visit=visit)
         errors = [finding for finding in findings if finding.severity == ERROR]
-        context = self._desk_context(
+        context = self._tools_context(
             request, visit, gettext("Check the programme: %(visit)s") % {"visit": visit}
         )
         context |= {
@@ -205,7 +205,7 @@ class VisitDeskAdminMixin:
         return TemplateResponse(request, "admin/visits/visit/check.html", context)
 
     def translations_view(self, request, object_id):
-        visit, redirect = self._desk_visit(request, object_id)
+        visit, redirect = self._tools_visit(request, object_id)
         if redirect:
             return redirect
         languages = visit.languages
@@ -244,7 +244,7 @@ class VisitDeskAdminMixin:
             }
             for entry in shown
         ]
-        context = self._desk_context(
+        context = self._tools_context(
             request, visit, gettext("Translations: %(visit)s") % {"visit": visit}
         )
         context |= {
@@ -261,7 +261,7 @@ class VisitDeskAdminMixin:
         return TemplateResponse(request, "admin/visits/visit/translations.html", context)
 
     def duplicate_view(self, request, object_id):
-        visit, redirect = self._desk_visit(request, object_id, change=False)
+        visit, redirect = self._tools_visit(request, object_id, change=False)
         if redirect:
             return redirect
         if request.method == "POST":
@@ -291,7 +291,7 @@ class VisitDeskAdminMixin:
                     return HttpResponseRedirect(reverse("admin:visits_visit_change", args=[new.pk]))
         else:
             form = DuplicateVisitForm(initial=suggested_copy(visit))
-        context = self._desk_context(
+        context = self._tools_context(
             request, visit, gettext("Start a new visit from “%(visit)s”") % {"visit": visit}
         )
         context |= {

@@ -1,0 +1,6 @@
+"""The admin pages of the visits app, one module per family of pages.
+
+Django imports ``visits.admin`` to register them, so each module is imported here.
+"""
+
+from visits.admin import programme, visit  # noqa: F401

@@ -1,0 +1,40 @@
+"""Dates of a programme in words, as each language writes them after a day number."""
+
+import datetime
+
+from django.utils import dateformat, translation
+
+
+def month_after_day(date: datetime.date, language: str | None = None) -> str:
+    """The month name as it follows a day number: "мая" in "12 мая", "mai", "May".
+
+    Languages that decline month names after a day number carry the declined form as
+    Django's "alternative" month name (format "E"); elsewhere the alternative differs at
+    most by case (French "Mai"), and the ordinary name reads better.
+    """
+    with translation.override(language or translation.get_language()):
+        plain = dateformat.format(date, "F")
+        alternative = dateformat.format(date, "E")
+    return alternative if alternative.lower() != plain.lower() else plain
+
+
+def day_month(date: datetime.date, language: str | None = None) -> str:
+    """ "16 March", "16 mars", "16 марта"."""
+    return f"{date.day} {month_after_day(date, language)}"
+
+
+def day_month_year(date: datetime.date, language: str | None = None) -> str:
+    """ "16 March 2026", "16 mars 2026", "16 марта 2026"."""
+    return f"{day_month(date, language)} {date.year}"
+
+
+def date_range(start: datetime.date, end: datetime.date, language: str | None = None) -> str:
+    """ "12–18 мая 2019", "30 avril – 2 mai 2019", "30 December 2019 – 2 January 2020"."""
+    last = day_month_year(end, language)
+    if start == end:
+        return last
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}\u2013{last}"
+    if start.year == end.year:
+        return f"{day_month(start, language)} \u2013 {last}"
+    return f"{day_month_year(start, language)} \u2013 {last}"
