@@ -1,1 +1,2 @@
-"""What a participant reads through their personal link: the itinerary, its calendar feed, the offline copy."""
+"""What a participant reads through their personal link: the itinerary, its calendar
+feed, the offline copy."""
