@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mimetypes
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -78,3 +79,25 @@ class StaticOnlyPolicy:
         if not found:
             raise RefusedURL(f"No such static file: {url!r}.")
         return Path(found), ALLOWED_TYPES.get(suffix) or mimetypes.guess_type(found)[0] or ""
+
+
+_STATIC_REFERENCE = re.compile(
+    r"""(?P<quote>["'(])(?P<url>(?:https://booklet\.invalid)?/static/[^"')\s]+)"""
+)
+
+
+def standalone_html(html: str) -> str:
+    """The same print HTML with every static file named by its ``file:`` address.
+
+    For measuring and debugging: WeasyPrint alone (no fetcher, no Django) then renders the
+    very pages the portal renders (``render_booklet --html``). Never served to anyone.
+    """
+    policy = StaticOnlyPolicy()
+
+    def local(match: re.Match) -> str:
+        url = match["url"]
+        absolute = url if url.startswith("https://") else BOOKLET_BASE_URL.rstrip("/") + url
+        path, _mime = policy.resolve(absolute)
+        return match["quote"] + path.resolve().as_uri()
+
+    return _STATIC_REFERENCE.sub(local, html)

@@ -216,10 +216,21 @@ def booklet_pdf(
     return _typeset(visit=visit, content=content, version=version), version
 
 
-def _typeset(*, visit: Visit, content: BookletContent, version: str) -> bytes:
+def booklet_print_html(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None = None
+) -> str:
+    """The print HTML that ``booklet_pdf`` typesets today, for measuring and debugging."""
+    content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
+    return _print_html(visit=visit, content=content, version=version)
+
+
+def _print_html(*, visit: Visit, content: BookletContent, version: str) -> str:
     issued = timezone.now().astimezone(visit.zone).date()
-    html = booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
-    return html_to_pdf(html)
+    return booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
+
+
+def _typeset(*, visit: Visit, content: BookletContent, version: str) -> bytes:
+    return html_to_pdf(_print_html(visit=visit, content=content, version=version))
 
 
 def _store(booklet_id: int, pdf: bytes) -> Booklet | None:

@@ -9,8 +9,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from participants.models import Participant
+from visits.booklets.fetcher import standalone_html
 from visits.booklets.selectors import visit_for_booklet
-from visits.booklets.services import BookletRequestError, booklet_mode_parse, booklet_pdf
+from visits.booklets.services import (
+    BookletRequestError,
+    booklet_mode_parse,
+    booklet_pdf,
+    booklet_print_html,
+)
 
 
 class Command(BaseCommand):
@@ -28,6 +34,11 @@ class Command(BaseCommand):
             "--participant", type=int, help="A participant's id: their personal booklet."
         )
         parser.add_argument("--out", required=True, help="Where to write the PDF.")
+        parser.add_argument(
+            "--html",
+            help="Also write the print HTML here, its static files as file: addresses, so "
+            "that WeasyPrint alone renders the same pages (for measuring).",
+        )
 
     def handle(self, *args, **options):
         visit = visit_for_booklet(slug=options["slug"])
@@ -53,6 +64,9 @@ class Command(BaseCommand):
             raise CommandError(f"The folder {out.parent} does not exist.")
         pdf, version = booklet_pdf(visit=visit, mode=mode, participant=participant)
         out.write_bytes(pdf)
+        if options["html"]:
+            html = booklet_print_html(visit=visit, mode=mode, participant=participant)
+            Path(options["html"]).write_text(standalone_html(html), encoding="utf-8")
         self.stdout.write(
             f"{out}: {len(pdf)} bytes, {mode.key} {mode.paper.upper()}, version {version[:8]}"
         )
