@@ -1,0 +1,52 @@
+"""Ask for N different booklets through the broker and wait until the workers made them all.
+
+python -m tests.bench.dispatch <slug> <count>
+
+The booklets differ by mode and participant, as a delegation's requests would; earlier
+rows are removed first so that every one is a real render.
+"""
+
+import itertools
+import json
+import sys
+import time
+
+
+def main(slug: str, count: int) -> dict:
+    import django
+
+    django.setup()
+    from participants.models import Participant
+    from visits.booklets.models import Booklet
+    from visits.booklets.services import booklet_mode_parse, booklet_request
+    from visits.models import Visit
+
+    visit = Visit.objects.get(slug=slug)
+    Booklet.objects.filter(visit=visit).delete()
+    modes = [
+        booklet_mode_parse(languages=languages, paper=paper)
+        for languages in ("ru+fr", "fr+ru", "ru", "fr", "en")
+        for paper in ("a4", "a5")
+    ]
+    participants = [None, *Participant.objects.filter(visit=visit).order_by("pk")]
+    requests = list(itertools.islice(itertools.product(participants, modes), count))
+    start = time.perf_counter()
+    ids = [
+        booklet_request(visit=visit, mode=mode, participant=participant).pk
+        for participant, mode in requests
+    ]
+    deadline = start + 900
+    while time.perf_counter() < deadline:
+        states = list(Booklet.objects.filter(pk__in=ids).values_list("status", flat=True))
+        if all(state != Booklet.Status.PENDING for state in states):
+            break
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    failed = Booklet.objects.filter(pk__in=ids, status=Booklet.Status.FAILED).count()
+    if failed or len(ids) != count:
+        raise SystemExit(f"{failed} of {len(ids)} booklets failed")
+    return {"seconds": seconds, "booklets": len(ids)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(sys.argv[1], int(sys.argv[2]))))
