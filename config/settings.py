@@ -32,14 +32,48 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be {minimum} or more; got {raw!r}.")
+    return value
+
+
+def env_choice(name: str, default: str, choices: list[str], *, upper: bool = False) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().upper() if upper else raw.strip()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {raw!r}.")
+    return value
+
+
+def env_city_minutes(name: str, default: dict[tuple[str, str], int]) -> dict[tuple[str, str], int]:
+    """Minutes between pairs of cities, written ``Paris/Rouen=120,Paris/Saint-Denis=45``.
+
+    City names hold hyphens and spaces (Clichy-sous-Bois), so a slash joins the pair.
+    """
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    table = {}
+    for item in raw.split(","):
+        pair, equals, minutes = item.partition("=")
+        cities = [city.strip() for city in pair.split("/")]
+        if not (equals and len(cities) == 2 and all(cities) and minutes.strip().isdecimal()):
+            raise ImproperlyConfigured(
+                f"{name} must be comma-separated city pairs with minutes, such as "
+                f"Paris/Rouen=120,Paris/Saint-Denis=45; got {raw!r}."
+            )
+        table[(cities[0], cities[1])] = int(minutes)
+    return table
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -126,7 +160,9 @@ def _database_from_url(url: str) -> dict:
     import dj_database_url
 
     try:
-        return dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+        return dj_database_url.parse(
+            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
+        )
     except (ValueError, KeyError) as error:
         raise ImproperlyConfigured(
             f"DATABASE_URL is not a database URL we understand: {error}"
@@ -225,12 +261,21 @@ if CELERY_BROKER_URL:
     env_url("CELERY_BROKER_URL", CELERY_BROKER_URL, {"redis", "rediss", "amqp", "memory"})
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env_text("CELERY_RESULT_BACKEND") or None
+# Tasks keep no results (ignore_result); a backend is only for tools that inspect them.
+CELERY_RESULT_BACKEND = (
+    env_url("CELERY_RESULT_BACKEND", "", {"redis", "rediss", "rpc"})
+    if env_text("CELERY_RESULT_BACKEND")
+    else None
+)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900)}
+# Redis hands an unacknowledged task to another worker after this many seconds: keep it
+# longer than a booklet render may take (its hard time limit is 180 s).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900, minimum=1)
+}
 # Tasks live beside the part they serve, not in an app's tasks.py: name their modules.
 CELERY_IMPORTS = ("visits.booklets.tasks",)
 # The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its
@@ -238,7 +283,7 @@ CELERY_IMPORTS = ("visits.booklets.tasks",)
 CELERY_BEAT_SCHEDULE = {
     "booklets-dispatch-stale": {
         "task": "visits.booklets.dispatch_stale",
-        "schedule": env_int("BOOKLET_SWEEP_SECONDS", 120),
+        "schedule": env_int("BOOKLET_SWEEP_SECONDS", 120, minimum=1),
     },
     "booklets-delete-superseded": {
         "task": "visits.booklets.delete_superseded",
@@ -248,6 +293,23 @@ CELERY_BEAT_SCHEDULE = {
 
 # Demo credentials are created only by load_demo, and only on a development setup.
 DEMO_ORGANISER_PASSWORD = env_text("DEMO_ORGANISER_PASSWORD", "demo-organiser")
+
+# The programme check's travel times (visits/programme_check.py): estimates that a visit's
+# own travel times override. City pairs count either way round; the same-city time is
+# between two venues of one city; the unknown-pair time is for any pair not listed.
+PROGRAMME_CHECK_TRAVEL_MINUTES = env_city_minutes(
+    "PROGRAMME_CHECK_TRAVEL_MINUTES",
+    {
+        ("Paris", "Rouen"): 120,
+        ("Paris", "Clichy-sous-Bois"): 60,
+        ("Paris", "Saint-Denis"): 45,
+        ("Paris", "Versailles"): 60,
+    },
+)
+PROGRAMME_CHECK_SAME_CITY_MINUTES = env_int("PROGRAMME_CHECK_SAME_CITY_MINUTES", 20, minimum=0)
+PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES = env_int(
+    "PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES", 90, minimum=0
+)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -259,7 +321,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_text("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"], upper=True
+        ),
+    },
     # WeasyPrint and fontTools narrate every step of a render at INFO.
     "loggers": {
         "weasyprint": {"level": "WARNING"},

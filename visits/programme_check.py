@@ -20,7 +20,8 @@ so no travel time is asked for on either side of one.
 
 Travel times come from ``settings.PROGRAMME_CHECK_TRAVEL_MINUTES`` (city pairs, either
 direction), ``PROGRAMME_CHECK_SAME_CITY_MINUTES`` (two venues of one city) and
-``PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES``, overridden per visit by its travel times.
+``PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES``, environment variables with their defaults in
+config/settings.py, overridden per visit by its travel times.
 """
 
 import datetime as dt
@@ -42,15 +43,6 @@ from visits.translations import (
 
 ERROR = "error"
 WARNING = "warning"
-
-DEFAULT_TRAVEL_MINUTES = {
-    ("Paris", "Rouen"): 120,
-    ("Paris", "Clichy-sous-Bois"): 60,
-    ("Paris", "Saint-Denis"): 45,
-    ("Paris", "Versailles"): 60,
-}
-DEFAULT_SAME_CITY_MINUTES = 20
-DEFAULT_UNKNOWN_PAIR_MINUTES = 90
 
 # Kinds that need no venue of their own.
 NO_VENUE_NEEDED = {Session.Kind.MEAL, Session.Kind.TRANSFER, Session.Kind.FREE_TIME}
@@ -81,12 +73,9 @@ def _pair_table(pairs) -> dict[frozenset, int]:
 
 def travel_minutes_table(*, visit: Visit) -> tuple[dict[frozenset, int], int, int]:
     """The pair table, the same-city buffer and the unknown-pair buffer for this visit."""
-    defaults = getattr(settings, "PROGRAMME_CHECK_TRAVEL_MINUTES", DEFAULT_TRAVEL_MINUTES)
-    table = _pair_table(defaults.items())
-    same_city = getattr(settings, "PROGRAMME_CHECK_SAME_CITY_MINUTES", DEFAULT_SAME_CITY_MINUTES)
-    unknown = getattr(
-        settings, "PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES", DEFAULT_UNKNOWN_PAIR_MINUTES
-    )
+    table = _pair_table(settings.PROGRAMME_CHECK_TRAVEL_MINUTES.items())
+    same_city = settings.PROGRAMME_CHECK_SAME_CITY_MINUTES
+    unknown = settings.PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES
     table.update(
         _pair_table(
             ((row.city_from, row.city_to), row.minutes)

@@ -1,7 +1,7 @@
 """The organisations of the two demo visits: shared records, kept once and reused.
 
-Names and web sites come from the source documents in ``shared/seeds`` or are public
-knowledge; where we know of no web site we could vouch for, the field stays empty.
+Names and web sites come from the programmes these demo visits are modelled on or are
+public knowledge; where we know of no web site we could vouch for, the field stays empty.
 """
 
 from visits.demo.records import OrganisationRecord, Text, same
