@@ -1,5 +1,6 @@
-"""How a booklet writes text and dates in each language: French spacing, the organisers'
-rich text cleaned with nh3, a field with its fallback language, day and date labels."""
+"""How a booklet writes text and dates in each language: the organisers' rich text cleaned
+with nh3, a field with its fallback language, day and date labels. The typesetter's rules
+for text itself live in visits/typography.py, shared with the pages and the calendar."""
 
 from __future__ import annotations
 
@@ -13,22 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from organisations.languages import translated_text
 from visits.dates import day_month_year
-
-# --- text ---------------------------------------------------------------------------
-
-_FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
-_FRENCH_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
-
-
-def typeset(text: str, language: str) -> str:
-    """The few typesetter's rules a reader notices: French thin no-break spaces before
-    high punctuation and inside guillemets, and "№ 5" that never breaks."""
-    if not text:
-        return ""
-    if language == "fr":
-        text = _FRENCH_SPACE_BEFORE.sub("\u202f\\1", text)
-        text = _FRENCH_SPACE_AFTER.sub("«\u202f", text)
-    return text.replace("№ ", "№\u00a0")
+from visits.typography import typeset
 
 
 @dataclass(frozen=True)
