@@ -21,6 +21,7 @@ from participants.models import Group
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TranslationMark,
@@ -110,6 +111,7 @@ def visit_texts(*, visit: Visit) -> list[models.Model]:
     venue_ids = {session.venue_id for session in sessions if session.venue_id}
     return [
         visit,
+        *Phase.objects.filter(visit=visit).order_by("start_date", "position", "pk"),
         *Day.objects.filter(visit=visit).order_by("date"),
         *sessions,
         *visit_hosts(visit=visit),
@@ -143,14 +145,12 @@ def _marks_by_object(objects: list[models.Model]) -> dict[tuple, TranslationMark
 
 
 def source_language(*, visit: Visit) -> str:
-    """The language a visit's programme is written in; the other booklet language is translated.
+    """The language a visit's programme is written in; the other languages are translated.
 
-    Organisers write in the portal's own language when it is one of the booklet languages
-    (a French association writing for a Russian delegation), otherwise in the first one.
+    The organiser says it on the visit; a visit not yet saved with it follows the rule of
+    ``Visit.default_source_language``.
     """
-    if settings.LANGUAGE_CODE in visit.languages:
-        return settings.LANGUAGE_CODE
-    return visit.first_language
+    return visit.source_language or visit.default_source_language()
 
 
 def _source_language(texts: dict[str, str], language: str, booklet: list[str]) -> str:
