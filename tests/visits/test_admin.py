@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
     ResourceFactory,
     SessionFactory,
+    StaffMemberFactory,
     VenueFactory,
     VisitFactory,
 )
@@ -75,6 +76,7 @@ def visit(dest):
     ParticipantFactory(visit=visit, name_latin="Anna Ivanova", name_native="Анна Иванова")
     ResourceFactory(visit=visit, title_fr="Plan de mobilisation", url="https://www.paris.fr/")
     EmergencyContactFactory(visit=visit)
+    StaffMemberFactory(visit=visit)
     return visit
 
 
