@@ -380,6 +380,16 @@ class Movement:
     transfer: TransferLine | None
     people: list[Participant]
 
+    # Each time as its own place reads it: a template filter would convert it to the zone
+    # of the page.
+    @property
+    def departs_time(self) -> str:
+        return f"{self.departs:%H:%M}"
+
+    @property
+    def arrives_time(self) -> str:
+        return f"{self.arrives:%H:%M}"
+
     @property
     def moment(self) -> dt.datetime:
         return self.arrives if self.direction == Journey.Direction.ARRIVAL else self.departs
