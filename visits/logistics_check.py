@@ -1,7 +1,8 @@
 """The logistics part of ``programme_check``: journeys, nights and staff against the
 programme. ``logistics_findings`` returns findings of the same kind as programme_check's.
 
-A visit that keeps no journeys, no nights or no staff in the portal is not nagged about
+Organisers (the participant role) are not asked for a journey: they often live where
+the visit happens. A visit that keeps no journeys, no nights or no staff in the portal is not nagged about
 them: the checks of each part start once the organiser records the first row of it.
 
 * Errors: a participant landing after their first session starts or leaving before their
@@ -83,7 +84,10 @@ class LogisticsChecker:
         for participant in self.participants:
             arrivals = self.journeys_of(participant, Journey.Direction.ARRIVAL)
             departures = self.journeys_of(participant, Journey.Direction.DEPARTURE)
-            if not arrivals or not departures:
+            # The organisers of a visit often live where it happens: no journey is asked of
+            # them, though the journeys they do have are checked like anyone's.
+            travels = participant.role != Participant.Role.ORGANISER or arrivals or departures
+            if travels and (not arrivals or not departures):
                 self.add(
                     self.warning,
                     "participant_without_journey",

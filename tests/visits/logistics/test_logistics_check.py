@@ -79,6 +79,14 @@ def test_a_participant_without_a_journey_is_a_warning_once_journeys_are_kept():
     assert finding.message == "Boris Petrov has no arrival journey."
 
 
+def test_an_organiser_living_where_the_visit_happens_needs_no_journey():
+    visit = clean_visit()
+    travelling(visit)
+    participant(visit, "Claire Dubois", role="organiser")
+
+    assert programme_check(visit=visit) == []
+
+
 def test_arriving_after_the_first_session_starts_is_an_error():
     visit = clean_visit()
     travelling(visit, arrives_at=at(13, 10, 30))
