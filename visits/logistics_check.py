@@ -2,8 +2,8 @@
 programme. ``logistics_findings`` returns findings of the same kind as programme_check's.
 
 Organisers (the participant role) are not asked for a journey: they often live where
-the visit happens. A visit that keeps no journeys, no nights or no staff in the portal is not nagged about
-them: the checks of each part start once the organiser records the first row of it.
+the visit happens. A visit that keeps no journeys, no nights or no staff in the portal is
+not nagged about them: the checks of each part start once the first row of it exists.
 
 * Errors: a participant landing after their first session starts or leaving before their
   last one ends, a transfer that leaves before the arrivals it meets have landed (plus
