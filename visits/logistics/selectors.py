@@ -33,6 +33,15 @@ def zone_city(zone_name: str) -> str:
     return zone_name.rsplit("/", 1)[-1].replace("_", " ")
 
 
+def zone_offset(moment: dt.datetime, zone_name: str) -> str:
+    """ "UTC+3", "UTC+5:30": how far a place's clock is from UTC at that moment."""
+    offset = moment.astimezone(ZoneInfo(zone_name)).utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
 def moment_label(moment: dt.datetime, zone_name: str, language: str) -> str:
     local = moment.astimezone(ZoneInfo(zone_name))
     return f"{day_label(local.date(), language)}, {local:%H:%M}"
@@ -68,11 +77,16 @@ class JourneyLine:
 
 @dataclass
 class NightLine:
+    """Consecutive nights in one bed with the same room-mates: one line, "each night" read
+    from its first night to the morning of its check-out."""
+
     night: str
     date_label: str
     hotel: str
     room: str
     sharing: list[str]
+    until: str = ""
+    count: int = 1
 
 
 @dataclass
@@ -120,9 +134,9 @@ def journey_line(journey: Journey, *, zone, language: str) -> JourneyLine:
         from_place=journey.from_place,
         to_place=journey.to_place,
         departs=moment_label(journey.departs_at, journey.from_zone, language),
-        departs_zone=zone_city(journey.from_zone),
+        departs_zone=zone_offset(journey.departs_at, journey.from_zone),
         arrives=moment_label(journey.arrives_at, journey.to_zone, language),
-        arrives_zone=zone_city(journey.to_zone),
+        arrives_zone=zone_offset(journey.arrives_at, journey.to_zone),
         travel_group=journey.travel_group,
         transfer=(
             transfer_line(journey.transfer, zone=zone, language=language)
@@ -193,9 +207,26 @@ def participant_logistics(*, participant: Participant, language: str) -> Partici
                     sharing=[other.name_latin for other in others],
                 )
             )
+    spans: list[NightLine] = []
+    for line in sorted(nights, key=lambda line: line.night):
+        last = spans[-1] if spans else None
+        follows = last is not None and dt.date.fromisoformat(last.night) + dt.timedelta(
+            days=last.count
+        ) == dt.date.fromisoformat(line.night)
+        if follows and (last.hotel, last.room, last.sharing) == (
+            line.hotel,
+            line.room,
+            line.sharing,
+        ):
+            last.count += 1
+        else:
+            spans.append(line)
+    for span in spans:
+        morning = dt.date.fromisoformat(span.night) + dt.timedelta(days=span.count)
+        span.until = day_label(morning, language)
     return ParticipantLogistics(
         journeys=[journey_line(j, zone=zone, language=language) for j in journeys],
-        nights=sorted(nights, key=lambda line: line.night),
+        nights=spans,
         hotels=list(hotels.values()),
     )
 

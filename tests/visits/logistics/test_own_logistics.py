@@ -85,13 +85,15 @@ def test_the_itinerary_shows_the_participants_own_journeys_transfer_and_nights(c
     assert "Air France AF 1845" in html
     # Each time in its own place's zone: 07:00 in Moscow, 09:50 in Paris.
     assert "Moscou Cheremetievo, Dimanche 12 mai, 07:00" in html
-    assert "heure de Moscow" in html
+    assert "heure locale, UTC+3" in html
     assert "Paris Charles-de-Gaulle, Dimanche 12 mai, 09:50" in html
     assert "Accueil à l&#x27;aéroport, Dimanche 12 mai, 11:00" in html
     assert "Terminal 2E, porte 6" in html
     assert "AF 1644" in html
     assert "Hôtel du Marais" in html and "12 rue de Turenne" in html
-    assert html.count("chambre 204") == 6
+    # Six nights in one bed with the same room-mate: one line.
+    assert "Dimanche 12 mai, 6 nuits (départ de l’hôtel : Samedi 18 mai)" in html
+    assert html.count("chambre 204") == 1
     assert "avec Boris Petrov" in html
 
 
@@ -136,6 +138,7 @@ def test_the_personal_booklet_prints_the_journeys_and_nights_without_booking_ref
     assert "Air France AF 1845" in text
     assert "Terminal 2E, porte 6" in text
     assert "Hôtel du Marais, chambre 204 · avec Boris Petrov" in text
+    assert "DIMANCHE 12 MAI, 6 NUITS (DÉPART DE L’HÔTEL : SAMEDI 18 MAI)" in text
     assert "ANNA7Q" not in text
     assert "SU 2454" not in text and "311" not in text
 
