@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Journey, Stay
+from participants.models import Journey, Stay, validate_zone_name
 
 LOCAL_TIME_HELP = _("As on the ticket, in the local time of this place: 2019-05-12 14:35.")
 
@@ -50,10 +51,22 @@ class JourneyForm(forms.ModelForm):
         typed = timezone.make_naive(value) if timezone.is_aware(value) else value
         return typed.replace(tzinfo=ZoneInfo(zone_name))
 
+    def _zone(self, name: str) -> str | None:
+        """The zone typed in field ``name`` when it is a real zone; else an error on it."""
+        value = self.cleaned_data.get(name)
+        if not value:
+            return None
+        try:
+            validate_zone_name(value)
+        except ValidationError as error:
+            self.add_error(name, error)
+            return None
+        return value
+
     def clean(self):
         data = super().clean()
         departs, arrives = data.get("departs_local"), data.get("arrives_local")
-        from_zone, to_zone = data.get("from_zone"), data.get("to_zone")
+        from_zone, to_zone = self._zone("from_zone"), self._zone("to_zone")
         if departs and from_zone:
             self.instance.departs_at = self._in_zone(departs, from_zone)
         if arrives and to_zone:

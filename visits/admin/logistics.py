@@ -4,6 +4,7 @@ The lists are downloaded from one page (linked from each visit's page): each kin
 rendered at once through the booklet machinery, or as XLSX, in any of the portal's languages.
 """
 
+from django import forms
 from django.contrib import admin
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -27,8 +28,28 @@ PAPER_LABELS = {
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class StaffMemberForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        visit = data.get("visit")
+        if visit is None:
+            return data
+        foreign = [s for s in data.get("sessions") or [] if s.visit_id != visit.pk]
+        if foreign:
+            self.add_error(
+                "sessions",
+                _("These sessions belong to another visit: %(sessions)s.")
+                % {"sessions": ", ".join(str(session) for session in foreign)},
+            )
+        participant = data.get("participant")
+        if participant is not None and participant.visit_id != visit.pk:
+            self.add_error("participant", _("This participant belongs to another visit."))
+        return data
+
+
 @admin.register(StaffMember)
 class StaffMemberAdmin(VisitScopedAdminMixin, admin.ModelAdmin):
+    form = StaffMemberForm
     list_display = ("name", "role", "languages", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "role")
     list_select_related = ("visit",)

@@ -203,3 +203,25 @@ def test_organisers_download_their_visits_lists_and_no_one_elses(client, visit):
         f"lists/{visit.pk}/"
         not in client.get("/admin/participants/staffmember/lists/").content.decode()
     )
+
+
+def test_a_staff_member_cannot_be_given_another_visits_sessions(client, visit):
+    other = SessionFactory(title_en="Someone else's meeting")
+    client.force_login(organiser("anna", visit.organiser))
+    other.visit.organiser.members.add(get_user_model().objects.get(username="anna"))
+
+    response = client.post(
+        "/admin/participants/staffmember/add/",
+        {
+            "visit": visit.pk,
+            "role": "interpreter",
+            "name": "Nina Orel",
+            "languages": "ru, fr",
+            "preferred_language": "fr",
+            "sessions": [other.pk],
+        },
+    )
+
+    assert response.status_code == 200
+    assert "These sessions belong to another visit" in response.content.decode()
+    assert not visit.staff.filter(name="Nina Orel").exists()
