@@ -22,6 +22,7 @@ from participants.selectors import ACCESS_TOKEN_SHAPE
 from visits.booklets.labels import choice_label
 from visits.booklets.typography import day_label
 from visits.models import Session, Visit
+from visits.permissions import visit_scope
 
 
 def _text(obj, field_name: str, language: str) -> str:
@@ -488,6 +489,16 @@ def travel_manifest(*, visit: Visit, language: str) -> list[ManifestDay]:
         )
         for date in sorted(days)
     ]
+
+
+def hotel_usage(record, user) -> tuple[bool, bool]:
+    """Whether participants of this user's visits sleep at a hotel, and whether others do:
+    a hotel another organiser's delegation sleeps in is protected like a venue."""
+    if not isinstance(record, Venue):
+        return False, False
+    visits = Visit.objects.filter(participants__stays__hotel=record)
+    scope = visit_scope(user=user)
+    return visits.filter(scope).exists(), visits.exclude(scope).exists()
 
 
 def staff_personal_url(*, member: StaffMember) -> str:

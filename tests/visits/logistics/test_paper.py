@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
+from organisations.models import Venue
 from participants.models import Journey
 from tests.booklets.conftest import pdf_pages
 from tests.factories import (
@@ -225,3 +226,12 @@ def test_a_staff_member_cannot_be_given_another_visits_sessions(client, visit):
     assert response.status_code == 200
     assert "These sessions belong to another visit" in response.content.decode()
     assert not visit.staff.filter(name="Nina Orel").exists()
+
+
+def test_a_hotel_another_organisers_delegation_sleeps_in_cannot_be_deleted_by_us(client, visit):
+    hotel = Venue.objects.get(kind=Venue.Kind.HOTEL)
+    client.force_login(organiser("other", OrganisationFactory()))
+
+    response = client.get(f"/admin/organisations/venue/{hotel.pk}/delete/")
+
+    assert response.status_code == 403
