@@ -15,16 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from organisations.languages import language_codes
 from participants.models import StaffMember
 from visits.admin.base import VisitScopedAdminMixin
-from visits.logistics.paper import PAPER_KINDS, XLSX_KINDS, paper_pdf
+from visits.logistics.paper import LOGISTICS_PAPER, PAPER_KINDS, XLSX_KINDS, paper_pdf
 from visits.logistics.selectors import staff_personal_url
 from visits.models import Session, Visit
 from visits.permissions import visit_scope
 
-PAPER_LABELS = {
-    "rooming-list": _("Rooming list, per hotel and night"),
-    "arrivals": _("Arrivals and departures, per day, with transfers"),
-    "staff-plan": _("Interpreters' and guides' plan, per day"),
-}
+PAPER_LABELS = {kind: label for kind, label, _template, _reader in LOGISTICS_PAPER}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from organisations.languages import translated_text
 from participants.models import StaffMember
@@ -63,44 +64,68 @@ def staff_plan(*, visit: Visit, language: str) -> list[StaffPlanDay]:
     return [days[date] for date in sorted(days)]
 
 
-def _titles(visit: Visit, language: str) -> dict:
+def _titles(visit: Visit, language: str, title) -> dict:
     return {
+        "title": str(title),
         "visit_title": translated_text(obj=visit, field_name="title", language=language)[0],
         "dates": date_range(visit.start_date, visit.end_date, language),
         "language": language,
     }
 
 
-def _render(template: str, visit: Visit, language: str, title, context: dict) -> str:
-    with translation.override(language), timezone.override(visit.zone):
-        return render_to_string(
-            template, {**_titles(visit, language), "title": str(title), **context}
-        )
+# Readers: ``reader(visit=..., language=...) -> context``, called in the list's language
+# and the visit's zone; the shape visits.paper's registry of kinds takes (see LOGISTICS_PAPER).
 
 
-@in_language
-def paper_rooming_list(visit: Visit, language: str) -> str:
-    with translation.override(language):
-        title = _("Rooming list")
+def rooming_list_context(*, visit: Visit, language: str) -> dict:
     hotels = rooming_list(visit=visit, language=language)
-    return _render("paper/rooming_list.html", visit, language, title, {"hotels": hotels})
+    return {**_titles(visit, language, _("Rooming list")), "hotels": hotels}
 
 
-@in_language
-def paper_arrivals(visit: Visit, language: str) -> str:
-    with translation.override(language):
-        title = _("Arrivals and departures")
+def arrivals_context(*, visit: Visit, language: str) -> dict:
     days = travel_manifest(visit=visit, language=language)
-    return _render("paper/arrivals.html", visit, language, title, {"days": days})
+    return {**_titles(visit, language, _("Arrivals and departures")), "days": days}
 
 
-@in_language
-def paper_staff_plan(visit: Visit, language: str) -> str:
-    with translation.override(language):
-        title = _("Interpreters' and guides' plan")
+def staff_plan_context(*, visit: Visit, language: str) -> dict:
     days = staff_plan(visit=visit, language=language)
-    return _render("paper/staff_plan.html", visit, language, title, {"days": days})
+    return {**_titles(visit, language, _("Interpreters' and guides' plan")), "days": days}
 
+
+# (kind, label, template, reader): one line each in visits.paper.kinds registers them.
+LOGISTICS_PAPER = (
+    (
+        "rooming-list",
+        gettext_lazy("Rooming list, per hotel and night"),
+        "paper/logistics/rooming_list.html",
+        rooming_list_context,
+    ),
+    (
+        "arrivals",
+        gettext_lazy("Arrivals and departures, per day, with transfers"),
+        "paper/logistics/arrivals.html",
+        arrivals_context,
+    ),
+    (
+        "staff-plan",
+        gettext_lazy("Interpreters' and guides' plan, per day"),
+        "paper/logistics/staff_plan.html",
+        staff_plan_context,
+    ),
+)
+
+
+def _paper(template: str, reader):
+    @in_language
+    def render(visit: Visit, language: str) -> str:
+        return render_to_string(template, reader(visit=visit, language=language))
+
+    return render
+
+
+paper_rooming_list = _paper("paper/logistics/rooming_list.html", rooming_list_context)
+paper_arrivals = _paper("paper/logistics/arrivals.html", arrivals_context)
+paper_staff_plan = _paper("paper/logistics/staff_plan.html", staff_plan_context)
 
 PAPER_KINDS = {
     "rooming-list": paper_rooming_list,
