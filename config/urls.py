@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("visits.itinerary.urls")),
     path("", include("visits.urls")),
     path("", include("visits.booklets.urls")),
+    path("", include("visits.logistics.urls")),
 ]
 
 # Uploaded resources and rendered booklets are never served from MEDIA_URL, not even in

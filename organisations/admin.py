@@ -113,13 +113,14 @@ class PersonAdmin(SharedRecordAdmin):
 @admin.register(Venue)
 class VenueAdmin(SharedRecordAdmin):
     translated_ordering_field = "name"
-    list_display = ("name", "address", "city", "organisation")
+    list_display = ("name", "kind", "address", "city", "organisation")
     list_select_related = ("organisation",)
-    list_filter = ("city",)
+    list_filter = ("kind", "city")
     search_fields = ("name_ru", "name_fr", "name_en", "address", "city")
     autocomplete_fields = ("organisation",)
     fieldsets = (
-        (None, {"fields": ("name", "organisation")}),
+        (None, {"fields": ("name", "kind", "organisation")}),
         (_("Address"), {"fields": ("address", "postal_code", "city", "country")}),
+        (_("Contact"), {"fields": ("phone", "email")}),
         (_("Finding it"), {"fields": ("latitude", "longitude", "directions")}),
     )

@@ -133,8 +133,17 @@ class Person(models.Model):
 
 
 class Venue(models.Model):
-    """Where sessions happen: an address a participant can find in a foreign city."""
+    """Where sessions happen: an address a participant can find in a foreign city.
 
+    A hotel is a venue too: the delegation finds it the same way, and a session may start
+    in front of it.
+    """
+
+    class Kind(models.TextChoices):
+        PLACE = "place", _("Place of sessions")
+        HOTEL = "hotel", _("Hotel")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.PLACE)
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("street address"), max_length=300, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
@@ -161,6 +170,10 @@ class Venue(models.Model):
         blank=True,
         help_text=_("Metro or train station, entrance, floor: what a visitor needs to find it."),
     )
+    phone = models.CharField(
+        _("phone"), max_length=40, blank=True, help_text=_("A hotel's reception, for example.")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation at this address"),

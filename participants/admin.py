@@ -19,6 +19,7 @@ from participants.services import (
     participant_link_reissue,
     participant_link_send,
 )
+from participants.travel_admin import JourneyInline, StayInline
 
 # participants sits below visits and never imports it (see docs/architecture.md): the
 # visit model is reached through the delegation's own relation to it.
@@ -204,7 +205,7 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     import_template_name = "admin/participants/participant/import.html"
     import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
-    inlines = (LinkMailingInline,)
+    inlines = (JourneyInline, StayInline, LinkMailingInline)
     actions = ["send_personal_links", revoke_and_reissue_links]
     list_display = ("name_latin", "name_native", "visit", "role", "city", "preferred_language")
     list_filter = (

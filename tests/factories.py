@@ -14,7 +14,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from organisations.models import Organisation, Person, Venue
-from participants.models import Group, Participant
+from participants.models import Group, Journey, Participant, StaffMember, Stay
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 
 
@@ -241,3 +241,66 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.set(extracted)
+
+
+# --- logistics: hotels, journeys, nights, staff -----------------------------------------
+
+
+class HotelFactory(VenueFactory):
+    kind = Venue.Kind.HOTEL
+    name_fr = factory.Sequence(lambda n: f"Hôtel du Marais {n}")
+    name_ru = factory.SelfAttribute("name_fr")
+    name_en = factory.SelfAttribute("name_fr")
+    address = "12 rue de Turenne"
+    phone = "+33 1 00 00 99 99"
+    email = factory.Sequence(lambda n: f"hotel{n}@example.org")
+    organisation = None
+
+
+class JourneyFactory(factory.django.DjangoModelFactory):
+    """A flight from Moscow landing in Paris on the visit's first morning."""
+
+    class Meta:
+        model = Journey
+
+    participant = factory.SubFactory(ParticipantFactory)
+    direction = Journey.Direction.ARRIVAL
+    mode = Journey.Mode.FLIGHT
+    carrier = "Air France"
+    number = "AF 1845"
+    from_place = "Moscou Cheremetievo"
+    from_zone = "Europe/Moscow"
+    departs_at = dt.datetime(2019, 5, 12, 7, 0, tzinfo=ZoneInfo("Europe/Moscow"))
+    to_place = "Paris Charles-de-Gaulle"
+    to_zone = "Europe/Paris"
+    arrives_at = dt.datetime(2019, 5, 12, 9, 50, tzinfo=ZoneInfo("Europe/Paris"))
+    booking_reference = factory.Sequence(lambda n: f"BKREF{n:04d}")
+
+
+class StayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stay
+
+    participant = factory.SubFactory(ParticipantFactory)
+    hotel = factory.SubFactory(HotelFactory)
+    room = "204"
+    room_sleeps = 2
+    check_in = dt.date(2019, 5, 12)
+    check_out = dt.date(2019, 5, 18)
+
+
+class StaffMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffMember
+        skip_postgeneration_save = True
+
+    visit = factory.SubFactory(VisitFactory)
+    role = StaffMember.Role.INTERPRETER
+    name = factory.Sequence(lambda n: f"Irina Koval {n}")
+    languages = "ru, fr"
+    phone = "+33 6 00 00 00 00"
+
+    @factory.post_generation
+    def sessions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sessions.set(extracted)

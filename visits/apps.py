@@ -11,6 +11,7 @@ class VisitsConfig(AppConfig):
         from modeltranslation.translator import translator
 
         from organisations.usage import usage_finder_register
+        from visits.logistics.selectors import hotel_usage
         from visits.selectors import shared_record_usage
         from visits.services import translation_marks_on_save
 
@@ -26,6 +27,7 @@ class VisitsConfig(AppConfig):
             )
         # The organisations' admin asks which visits use a shared record.
         usage_finder_register(shared_record_usage)
+        usage_finder_register(hotel_usage)
 
 
 def _ensure_organiser_group(sender, **kwargs) -> None:

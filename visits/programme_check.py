@@ -37,6 +37,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from participants.models import Participant
+from visits.logistics_check import logistics_findings
 from visits.models import Day, Session, TravelTime, Visit
 from visits.translations import (
     MISSING,
@@ -432,6 +433,9 @@ class ProgrammeChecker:
         self.check_times_to_be_confirmed()
         self.check_hosts()
         self.check_translations()
+        self.findings += logistics_findings(
+            visit=self.visit, finding=Finding, error=ERROR, warning=WARNING
+        )
         # Errors first; within a severity, the order of the programme.
         return sorted(self.findings, key=lambda finding: finding.severity != ERROR)
 

@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
     ResourceFactory,
     SessionFactory,
+    StaffMemberFactory,
     VenueFactory,
     VisitFactory,
 )
@@ -78,6 +79,7 @@ def visit(dest):
     visit.phases.create(
         title_fr="Semaine à Paris", start_date=dt.date(2019, 5, 12), end_date=dt.date(2019, 5, 18)
     )
+    StaffMemberFactory(visit=visit)
     return visit
 
 

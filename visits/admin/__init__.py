@@ -3,4 +3,4 @@
 Django imports ``visits.admin`` to register them, so each module is imported here.
 """
 
-from visits.admin import programme, visit  # noqa: F401
+from visits.admin import logistics, programme, visit  # noqa: F401

@@ -36,6 +36,7 @@ from visits.booklets.typography import (
     website_label,
 )
 from visits.dates import date_range, needs_year, offset_changes, utc_offset
+from visits.logistics.selectors import ParticipantLogistics, participant_logistics
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
 from visits.selectors import (
     ORGANISER,
@@ -229,6 +230,9 @@ class BookletContent:
     resources: list[ResourceView]
     contacts: list[ContactView]
     labels: list[Labels] = field(metadata=_NOT_HASHED)
+    # A participant's own journeys and nights (in the first language); None for the whole
+    # delegation's booklet, which may be public.
+    logistics: ParticipantLogistics | None = None
 
     @property
     def days(self) -> list[DayView]:
@@ -510,6 +514,9 @@ def booklet_content(
         resources=resource_views,
         contacts=contacts,
         labels=labels,
+        logistics=participant_logistics(participant=participant, language=languages[0])
+        if participant is not None
+        else None,
     )
 
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group, Participant
 from visits.demo import cifer, paris_rouen
+from visits.demo.logistics import demo_logistics_load
 from visits.demo.organisations import ORGANISATIONS
 from visits.demo.people import PEOPLE
 from visits.demo.records import ResourceRecord, SessionRecord, VisitRecord, same
@@ -54,7 +55,9 @@ def demo_load() -> list[Visit]:
     """
     with transaction.atomic():
         catalogue = _catalogue_load()
-        return [_visit_load(record, catalogue) for record in DEMO_VISITS]
+        visits = [_visit_load(record, catalogue) for record in DEMO_VISITS]
+        demo_logistics_load(next(v for v in visits if v.slug == paris_rouen.VISIT.slug))
+        return visits
 
 
 def demo_organiser_ensure(*, password: str) -> AbstractBaseUser:

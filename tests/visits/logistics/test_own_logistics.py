@@ -1,0 +1,158 @@
+"""A participant reads their own journeys and nights, and nobody else's; booking
+references never reach a page or a booklet, rooms never a public page or someone else's."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from participants.models import Journey
+from tests.booklets.conftest import pdf_pages
+from tests.factories import (
+    HotelFactory,
+    JourneyFactory,
+    ParticipantFactory,
+    SessionFactory,
+    StayFactory,
+    VisitFactory,
+)
+from visits.booklets.selectors import booklet_content
+from visits.booklets.services import booklet_mode_parse, booklet_pdf
+from visits.models import Session, Visit
+
+pytestmark = pytest.mark.django_db
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture
+def delegation():
+    visit = VisitFactory(status=Visit.Status.PUBLISHED)
+    pickup = SessionFactory(
+        visit=visit,
+        kind=Session.Kind.TRANSFER,
+        starts_at=dt.datetime(2019, 5, 12, 11, 0, tzinfo=PARIS),
+        ends_at=dt.datetime(2019, 5, 12, 12, 30, tzinfo=PARIS),
+        title_fr="Accueil à l'aéroport",
+        title_ru="Встреча в аэропорту",
+        title_en="Welcome at the airport",
+        meeting_point_fr="Terminal 2E, porte 6",
+        meeting_point_ru="Терминал 2E, выход 6",
+        meeting_point_en="Terminal 2E, gate 6",
+        venue=None,
+        interpretation="",
+    )
+    SessionFactory(visit=visit)
+    hotel = HotelFactory(name_fr="Hôtel du Marais", address="12 rue de Turenne")
+    anna = ParticipantFactory(visit=visit, name_latin="Anna Ivanova", preferred_language="fr")
+    boris = ParticipantFactory(visit=visit, name_latin="Boris Petrov", preferred_language="fr")
+    vera = ParticipantFactory(visit=visit, name_latin="Vera Orlova", preferred_language="fr")
+    JourneyFactory(participant=anna, number="AF 1845", booking_reference="ANNA7Q", transfer=pickup)
+    JourneyFactory(
+        participant=anna,
+        direction=Journey.Direction.DEPARTURE,
+        number="AF 1644",
+        from_place="Paris Charles-de-Gaulle",
+        from_zone="Europe/Paris",
+        departs_at=dt.datetime(2019, 5, 18, 19, 30, tzinfo=PARIS),
+        to_place="Moscou Cheremetievo",
+        to_zone="Europe/Moscow",
+        arrives_at=dt.datetime(2019, 5, 19, 0, 5, tzinfo=ZoneInfo("Europe/Moscow")),
+        booking_reference="ANNA7Q",
+    )
+    JourneyFactory(
+        participant=vera,
+        carrier="Aeroflot",
+        number="SU 2454",
+        booking_reference="VERA9Z",
+    )
+    StayFactory(participant=anna, hotel=hotel, room="204")
+    StayFactory(participant=boris, hotel=hotel, room="204")
+    StayFactory(participant=vera, hotel=hotel, room="311")
+    return {"visit": visit, "anna": anna, "boris": boris, "vera": vera}
+
+
+def page(client, participant) -> str:
+    response = client.get(f"/p/{participant.access_token}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_itinerary_shows_the_participants_own_journeys_transfer_and_nights(client, delegation):
+    html = page(client, delegation["anna"])
+
+    assert "Vos trajets et vos nuits" in html
+    assert "Air France AF 1845" in html
+    # Each time in its own place's zone: 07:00 in Moscow, 09:50 in Paris.
+    assert "Moscou Cheremetievo, Dimanche 12 mai, 07:00" in html
+    assert "heure locale, UTC+3" in html
+    assert "Paris Charles-de-Gaulle, Dimanche 12 mai, 09:50" in html
+    assert "Accueil à l&#x27;aéroport, Dimanche 12 mai, 11:00" in html
+    assert "Terminal 2E, porte 6" in html
+    assert "AF 1644" in html
+    assert "Hôtel du Marais" in html and "12 rue de Turenne" in html
+    # Six nights in one bed with the same room-mate: one line.
+    assert "Dimanche 12 mai, 6 nuits (départ de l’hôtel : Samedi 18 mai)" in html
+    assert html.count("chambre 204") == 1
+    assert "avec Boris Petrov" in html
+
+
+def test_the_itinerary_shows_no_one_elses_journey_nor_any_booking_reference(client, delegation):
+    anna = page(client, delegation["anna"])
+    vera = page(client, delegation["vera"])
+
+    assert "ANNA7Q" not in anna and "VERA9Z" not in anna
+    assert "SU 2454" not in anna
+    assert "Vera Orlova" not in anna and "311" not in anna
+    assert "AF 1845" not in vera and "AF 1644" not in vera
+    assert "ANNA7Q" not in vera and "VERA9Z" not in vera
+    assert "204" not in vera and "Anna Ivanova" not in vera
+    assert "chambre 311" in vera
+
+
+def test_a_participant_without_journeys_or_nights_gets_no_empty_section(client, delegation):
+    loner = ParticipantFactory(visit=delegation["visit"], preferred_language="fr")
+
+    assert "Vos trajets et vos nuits" not in page(client, loner)
+
+
+def test_the_public_page_and_the_delegations_booklet_show_no_logistics(client, delegation):
+    visit = delegation["visit"]
+    html = client.get(f"/v/{visit.slug}/").content.decode()
+
+    for private in ("ANNA7Q", "VERA9Z", "AF 1845", "SU 2454", "204", "311", "Hôtel du Marais"):
+        assert private not in html
+    assert booklet_content(visit=visit, languages=["fr"], paper="a4").logistics is None
+
+
+def test_the_personal_booklet_prints_the_journeys_and_nights_without_booking_reference(
+    delegation,
+):
+    mode = booklet_mode_parse(languages="fr", paper="a5")
+    pdf, _version = booklet_pdf(
+        visit=delegation["visit"], mode=mode, participant=delegation["anna"]
+    )
+    text = " ".join(pdf_pages(pdf))
+
+    assert "Vos trajets et vos nuits" in text
+    assert "Air France AF 1845" in text
+    assert "Terminal 2E, porte 6" in text
+    assert "Hôtel du Marais, chambre 204 · avec Boris Petrov" in text
+    assert "DIMANCHE 12 MAI, 6 NUITS (DÉPART DE L’HÔTEL : SAMEDI 18 MAI)" in text
+    assert "ANNA7Q" not in text
+    assert "SU 2454" not in text and "311" not in text
+
+
+def test_a_changed_train_makes_a_new_personal_booklet_version(delegation):
+    from visits.booklets.version import content_version
+
+    anna = delegation["anna"]
+    before = content_version(
+        booklet_content(visit=delegation["visit"], languages=["fr"], paper="a4", participant=anna)
+    )
+    Journey.objects.filter(participant=anna, number="AF 1845").update(number="AF 1145")
+    after = content_version(
+        booklet_content(visit=delegation["visit"], languages=["fr"], paper="a4", participant=anna)
+    )
+
+    assert before != after
