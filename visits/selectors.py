@@ -230,10 +230,7 @@ def programme_build(
 
     Sessions fall on days by their local date in the visit's zone, days in phases by their
     date. Every date of the visit that has a Day or a session gets a ProgrammeDay, so a free
-    day still shows its heading; but a participant does not see a day that concerns only
-    other groups: one whose sessions are all for other groups, or that lies only in phases
-    of other groups. (Days have no groups of their own: their sessions and phases say whom
-    they concern, and a second list on the day could only disagree with them.)
+    day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
     sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
