@@ -70,6 +70,14 @@ class ProgrammeDay:
     is_today: bool = False
     utc_offset: str = ""
 
+    @property
+    def groups(self) -> list[Group]:
+        """The groups a day concerns when every session of it is for some groups only."""
+        if not self.sessions or any(not session.groups.all() for session in self.sessions):
+            return []
+        groups = {group.pk: group for s in self.sessions for group in s.groups.all()}
+        return [groups[pk] for pk in sorted(groups)]
+
 
 @dataclass
 class ProgrammePhase:
@@ -230,10 +238,7 @@ def programme_build(
 
     Sessions fall on days by their local date in the visit's zone, days in phases by their
     date. Every date of the visit that has a Day or a session gets a ProgrammeDay, so a free
-    day still shows its heading; but a participant does not see a day that concerns only
-    other groups: one whose sessions are all for other groups, or that lies only in phases
-    of other groups. (Days have no groups of their own: their sessions and phases say whom
-    they concern, and a second list on the day could only disagree with them.)
+    day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
     sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
