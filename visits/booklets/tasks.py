@@ -6,6 +6,7 @@ import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
 from visits.booklets.models import Booklet
 from visits.booklets.services import (
@@ -18,8 +19,10 @@ from visits.booklets.services import (
 
 logger = logging.getLogger(__name__)
 
-SOFT_TIME_LIMIT = 120
-HARD_TIME_LIMIT = 180
+# settings.CELERY_VISIBILITY_TIMEOUT exceeds the hard limit, so Redis does not hand a long
+# render to a second worker while the first still works on it.
+HARD_TIME_LIMIT = settings.BOOKLET_RENDER_TIME_LIMIT
+SOFT_TIME_LIMIT = max(1, HARD_TIME_LIMIT * 2 // 3)
 
 
 class BookletTask(Task):
