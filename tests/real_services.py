@@ -105,3 +105,40 @@ def hung_listener():
         for connection in accepted:
             connection.close()
         listener.close()
+
+
+@contextlib.contextmanager
+def celery_on(url: str):
+    """The project's Celery app sending to ``url`` (not in-process) for the block."""
+    import uuid
+
+    from config.celery import app
+
+    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+    saved = {key: app.conf[key] for key in keys}
+    # A key prefix of our own: another run on the same Redis must not take our tasks.
+    options = {**saved["broker_transport_options"], "global_keyprefix": f"{uuid.uuid4().hex}:"}
+    app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options=options)
+    _reset_connections(app)
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+        _reset_connections(app)
+
+
+def _reset_connections(app) -> None:
+    # Calls earlier in the session made the producer pool for the old broker URL.
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
+def wait_until(condition, *, seconds: float, step: float = 0.1) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()
