@@ -108,16 +108,21 @@ def hung_listener():
 
 
 @contextlib.contextmanager
-def celery_on(url: str):
-    """The project's Celery app sending to ``url`` (not in-process) for the block."""
+def celery_on(url: str, *, own_prefix: bool = True):
+    """The project's Celery app sending to ``url`` (not in-process) for the block.
+
+    ``own_prefix`` keeps our keys apart from another run on the same Redis; a worker in
+    another process needs the plain keys (the test's own redis-server is ours alone).
+    """
     import uuid
 
     from config.celery import app
 
     keys = ("broker_url", "task_always_eager", "broker_transport_options")
     saved = {key: app.conf[key] for key in keys}
-    # A key prefix of our own: another run on the same Redis must not take our tasks.
-    options = {**saved["broker_transport_options"], "global_keyprefix": f"{uuid.uuid4().hex}:"}
+    options = dict(saved["broker_transport_options"])
+    if own_prefix:
+        options["global_keyprefix"] = f"{uuid.uuid4().hex}:"
     app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options=options)
     _reset_connections(app)
     try:
