@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -112,13 +112,14 @@ def booklet_request(
     if booklet is None:
         try:
             with transaction.atomic():
-                booklet = Booklet.objects.create(**key)
+                # Made as sent: a simultaneous request that finds it does not send it again.
+                booklet = Booklet.objects.create(**key, dispatched_at=timezone.now())
         except IntegrityError:
             # Someone asked for the same booklet at the same moment; theirs is ours.
             return Booklet.objects.get(**key)
-        _dispatch(booklet)
-    elif booklet.status == Booklet.Status.PENDING and _is_due(booklet, timezone.now()):
-        _dispatch(booklet)
+        _send(booklet.pk)
+    elif booklet.status == Booklet.Status.PENDING:
+        _dispatch_if_due(booklet, timezone.now())
     return booklet
 
 
@@ -129,7 +130,8 @@ def booklet_retry(*, booklet: Booklet) -> Booklet:
     )
     booklet.refresh_from_db()
     if booklet.status == Booklet.Status.PENDING:
-        _dispatch(booklet)
+        Booklet.objects.filter(pk=booklet.pk).update(dispatched_at=timezone.now())
+        _send(booklet.pk)
     return booklet
 
 
@@ -146,13 +148,11 @@ def booklets_dispatch_stale(*, now: datetime.datetime | None = None) -> int:
     ) | Booklet.objects.filter(status=Booklet.Status.PENDING, dispatched_at__isnull=True)
     count = 0
     for booklet in stale:
-        if not _is_due(booklet, now):
-            continue
         if booklet.attempts >= MAX_RENDER_ATTEMPTS:
-            booklet_give_up(booklet_id=booklet.pk)
+            if _is_due(booklet, now):
+                booklet_give_up(booklet_id=booklet.pk)
             continue
-        _dispatch(booklet)
-        count += 1
+        count += _dispatch_if_due(booklet, now)
     return count
 
 
@@ -168,11 +168,22 @@ def _is_due(booklet: Booklet, now: datetime.datetime) -> bool:
     )
 
 
-def _dispatch(booklet: Booklet) -> None:
-    from visits.booklets.tasks import render_booklet
+def _dispatch_if_due(booklet: Booklet, now: datetime.datetime) -> bool:
+    """Send a pending booklet again if its wait is over. Of simultaneous callers (requests,
+    the sweep) only the one whose update claims the row sends it."""
+    cutoff = now - _resend_after(booklet.attempts)
+    claimed = (
+        Booklet.objects.filter(pk=booklet.pk, status=Booklet.Status.PENDING)
+        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=cutoff))
+        .update(dispatched_at=timezone.now())
+    )
+    if claimed:
+        _send(booklet.pk)
+    return bool(claimed)
 
-    Booklet.objects.filter(pk=booklet.pk).update(dispatched_at=timezone.now())
-    booklet_id = booklet.pk
+
+def _send(booklet_id: int) -> None:
+    from visits.booklets.tasks import render_booklet
 
     def send() -> None:
         try:
