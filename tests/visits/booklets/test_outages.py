@@ -169,3 +169,19 @@ def test_the_page_does_not_claim_organisers_were_told_when_nobody_could_be(
     assert in_russian("The booklet could not be made just now") in text
     assert in_russian("The organisers have been told.") not in text
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_visit_page_shows_an_outage_the_sweep_will_retry(
+    client, unwritable_media, django_capture_on_commit_callbacks
+):
+    visit = build_visit()
+    with django_capture_on_commit_callbacks(execute=True):
+        booklet_request(visit=visit, mode=RU_FR_A5)
+    client.force_login(get_user_model().objects.create_superuser("lead", password="x"))
+
+    page = client.get(f"/admin/visits/visit/{visit.pk}/change/").content.decode()
+
+    booklet = Booklet.objects.get()
+    assert f"attempts: {booklet.attempts}" in page
+    assert "<code>Will be tried again by itself. NotADirectoryError" in page
