@@ -108,6 +108,17 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The base of the links we send to participants and print in booklets.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", {"http", "https"}).rstrip("/")
 
+# Behind a load balancer or reverse proxy that ends TLS (docs/deploy.md): it must set
+# X-Forwarded-Proto, and then Django knows the request came over https.
+if env_bool("BEHIND_TLS_PROXY", not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# The load balancer asks for /health/ over plain http inside the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so that its admin classes win.
     "modeltranslation",
@@ -160,13 +171,22 @@ def _database_from_url(url: str) -> dict:
     import dj_database_url
 
     try:
-        return dj_database_url.parse(
-            url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0)
+        # Persistent connections save a connect per request; the health check before each
+        # reuse means a restarted database costs a reconnect, not a 500 per web process.
+        database = dj_database_url.parse(
+            url,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
+            conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
         )
     except (ValueError, KeyError) as error:
         raise ImproperlyConfigured(
             f"DATABASE_URL is not a database URL we understand: {error}"
         ) from None
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer fails a request in seconds, not at gunicorn's limit.
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    return database
 
 
 DATABASE_URL = env_url(
@@ -211,9 +231,39 @@ STATIC_ROOT = Path(env_text("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_text("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploaded resources and rendered booklets: local files for one machine; an S3-compatible
+# bucket (django-storages) when several machines serve the portal (docs/deploy.md).
+MEDIA_STORAGE = env_text("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "local":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_text("MEDIA_S3_BUCKET"),
+            "endpoint_url": env_text("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_text("MEDIA_S3_REGION") or None,
+            "access_key": env_text("MEDIA_S3_ACCESS_KEY_ID"),
+            "secret_key": env_text("MEDIA_S3_SECRET_ACCESS_KEY"),
+            # Files are private: views check who reads them and stream them themselves.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if not _media_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_S3_BUCKET must be set when MEDIA_STORAGE is s3.")
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3; got {MEDIA_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "default": _media_storage,
+    # In production collectstatic writes hashed, compressed copies that WhiteNoise serves
+    # with far-future caching; development serves the sources as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 # E-mail: console on the embedded default; EMAIL_URL such as
@@ -270,12 +320,41 @@ CELERY_RESULT_BACKEND = (
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
+# A render holds its worker for seconds to minutes: a worker takes one task at a time, so a
+# long render does not hold back others that another worker could start.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Redis hands an unacknowledged task to another worker after this many seconds: keep it
-# longer than a booklet render may take (its hard time limit is 180 s).
+# The hard limit of one booklet render (seconds); the soft limit, two thirds of it, lets the
+# task record why it stopped. See visits.booklets.tasks.
+BOOKLET_RENDER_TIME_LIMIT = env_int("BOOKLET_RENDER_TIME_LIMIT", 180, minimum=10)
+# Redis hands an unacknowledged task to another worker after this long: it must exceed the
+# hard limit, or a long render would run twice at once.
+CELERY_VISIBILITY_TIMEOUT = env_int("CELERY_VISIBILITY_TIMEOUT", 900, minimum=1)
+if CELERY_VISIBILITY_TIMEOUT <= BOOKLET_RENDER_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT ({CELERY_VISIBILITY_TIMEOUT}) must exceed "
+        f"BOOKLET_RENDER_TIME_LIMIT ({BOOKLET_RENDER_TIME_LIMIT})."
+    )
+# A web request that sends a task must not hang on a broker that accepts and never answers:
+# short socket time-outs, and one quick retry when publishing (see docs/deploy.md).
+CELERY_BROKER_TIMEOUT = env_int("CELERY_BROKER_TIMEOUT", 3, minimum=1)
+CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_TIMEOUT
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900, minimum=1)
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_timeout": CELERY_BROKER_TIMEOUT,
+    "socket_connect_timeout": CELERY_BROKER_TIMEOUT,
+    # Publishing: retry a lost connection once, at once, instead of for ever.
+    "max_retries": 1,
 }
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+# WeasyPrint gives memory back only when its process ends: a worker child that grew past
+# this (KiB) is replaced after its task, instead of growing until the machine kills it.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400_000)
 # Tasks live beside the part they serve, not in an app's tasks.py: name their modules.
 CELERY_IMPORTS = ("visits.booklets.tasks",)
 # The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its

@@ -2,11 +2,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from config.health import health
+
 admin.site.site_header = _("Study visits: programmes and delegations")
 admin.site.site_title = _("Study visits")
 admin.site.index_title = _("Programmes, delegations and the organisations you work with")
 
 urlpatterns = [
+    # For the load balancer: no language prefix, no session, no redirect to https.
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("visits.itinerary.urls")),

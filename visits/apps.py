@@ -8,9 +8,11 @@ class VisitsConfig(AppConfig):
     verbose_name = _("Study visits")
 
     def ready(self) -> None:
+        from django.core import checks
         from modeltranslation.translator import translator
 
         from organisations.usage import usage_finder_register
+        from visits.checks import site_url_is_https
         from visits.logistics.selectors import hotel_usage
         from visits.selectors import shared_record_usage
         from visits.services import translation_marks_on_save
@@ -28,6 +30,7 @@ class VisitsConfig(AppConfig):
         # The organisations' admin asks which visits use a shared record.
         usage_finder_register(shared_record_usage)
         usage_finder_register(hotel_usage)
+        checks.register(site_url_is_https, checks.Tags.security, deploy=True)
 
 
 def _ensure_organiser_group(sender, **kwargs) -> None:

@@ -160,7 +160,8 @@ def test_a_failing_render_is_recorded_not_raised(visit, ask, monkeypatch):
 
 
 def test_a_transient_error_in_process_is_recorded_without_waiting(visit, ask, monkeypatch):
-    # In-process (no broker) a request is waiting: no backoff, the error is recorded at once.
+    # In-process (no broker) a request is waiting: no backoff, the error is recorded at once,
+    # and the booklet stays pending for the sweep to try again (issue 11: an outage passes).
     import weasyprint
 
     def disk_full(*args, **kwargs):
@@ -168,8 +169,10 @@ def test_a_transient_error_in_process_is_recorded_without_waiting(visit, ask, mo
 
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", disk_full)
     booklet = ask(visit)
-    assert booklet.status == Booklet.Status.FAILED
-    assert booklet.error == "OSError: [Errno 28] No space left on device"
+    assert booklet.status == Booklet.Status.PENDING
+    assert booklet.error == (
+        "Will be tried again by itself. OSError: [Errno 28] No space left on device"
+    )
 
 
 def test_the_task_carries_its_delivery_and_retry_policy():
@@ -180,7 +183,7 @@ def test_the_task_carries_its_delivery_and_retry_policy():
     assert render_booklet.reject_on_worker_lost is False
     assert (render_booklet.soft_time_limit, render_booklet.time_limit) == (120, 180)
     assert render_booklet.autoretry_for == (OSError, OperationalError)
-    assert (render_booklet.max_retries, render_booklet.retry_backoff) == (3, 5)
+    assert (render_booklet.max_retries, render_booklet.retry_backoff) == (2, 5)
     assert render_booklet.retry_backoff_max == 120
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
+from visits.admin.conflicts import ChangedSinceOpenedForm
 from visits.models import Day, Phase, Resource, Session
 from visits.permissions import visit_scope
 
@@ -39,6 +40,8 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
     search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
     date_hierarchy = "starts_at"
     autocomplete_fields = ("venue", "hosts", "speakers")
+    # Refuses to overwrite a session another organiser saved since this page was opened.
+    form = ChangedSinceOpenedForm
     fieldsets = (
         (
             None,
@@ -49,6 +52,7 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
                     ("starts_at", "ends_at", "time_precision"),
                     "title",
                     "description",
+                    "opened_at",
                 ),
                 "description": _("Times are in the visit's own time zone."),
             },

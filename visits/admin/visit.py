@@ -13,6 +13,7 @@ from visits.admin.base import (
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
+from visits.admin.conflicts import ChangedSinceOpenedForm
 from visits.admin.programme import SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
@@ -45,7 +46,7 @@ class DayInlineFormSet(forms.BaseInlineFormSet):
                 form.add_error(None, error)
 
 
-class SessionInlineForm(SessionGroupsMixin, forms.ModelForm):
+class SessionInlineForm(SessionGroupsMixin, ChangedSinceOpenedForm):
     pass
 
 
@@ -98,6 +99,7 @@ class SessionInline(StackedInline):
         ("interpretation", "interpretation_note"),
         "groups",
         "private_notes",
+        "opened_at",
     )
 
     def get_formset(self, request, obj=None, **kwargs):

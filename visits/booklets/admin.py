@@ -265,4 +265,15 @@ def _status_cell(visit, booklet: Booklet | None, is_current: bool) -> str:
             when,
             freshness,
         )
+    if booklet.error:
+        # An outage noted on a pending booklet: the sweep tries again by itself.
+        return format_html(
+            "{} ({} {}, {} {})<br><code>{}</code>",
+            status,
+            _("since"),
+            when,
+            _("attempts:"),
+            booklet.attempts,
+            booklet.error,
+        )
     return format_html("{} ({} {})", status, _("since"), when)

@@ -47,6 +47,9 @@ class Booklet(models.Model):
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     dispatched_at = models.DateTimeField(_("sent to the worker"), null=True, blank=True)
     rendered_at = models.DateTimeField(_("made"), null=True, blank=True)
+    # Set when the e-mail saying this booklet failed went out: the reader's page says the
+    # organisers were told only then.
+    organisers_told_at = models.DateTimeField(_("organisers told"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("booklet")

@@ -14,9 +14,14 @@ import logging
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import IntegrityError, OperationalError, transaction
-from django.utils import timezone
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from participants.models import Participant
 from visits.booklets.models import Booklet
@@ -28,13 +33,19 @@ from visits.models import Visit
 logger = logging.getLogger(__name__)
 
 # A render takes seconds; the task's hard limit is a few minutes. A row pending longer than
-# this lost its task (worker killed, broker flushed) and is sent again on the next request.
+# this lost its task (worker killed, broker down or flushed) and is sent again, by the
+# periodic sweep or the next request; each attempt doubles the wait (see _resend_after).
 STALE_AFTER = datetime.timedelta(minutes=5)
-# Starts of a render, across retries and redeliveries, after which a booklet is given up.
-MAX_RENDER_ATTEMPTS = 5
+# Tries to get a booklet made (starts of a render, and sends that did not reach the broker)
+# after which it is given up and its organisers are told. With the doubling wait, a passing
+# outage of some hours heals by itself.
+MAX_RENDER_ATTEMPTS = 7
 PAPERS = tuple(Booklet.Paper.values)
-# Errors that may pass by themselves: a full disk, a database that restarted.
+# Errors that may pass by themselves: a full or read-only disk, a database that restarted.
 TRANSIENT_ERRORS = (OSError, OperationalError)
+# ...and, when sending the task, a broker that is down or does not answer.
+OUTAGE_ERRORS = (*TRANSIENT_ERRORS, KombuOperationalError)
+SUPERSEDED = "The programme changed before this booklet was made; a newer one replaces it."
 
 
 class BookletRequestError(ValueError):
@@ -84,9 +95,10 @@ def booklet_request(
 
     Returns the row at once; when it has no file yet a render task goes to the worker once
     the surrounding transaction commits (in-process when Celery runs eagerly, so the row
-    may be ready by the time the caller looks again). A pending row older than STALE_AFTER
-    is sent again; a failed one stays failed until the content changes or an organiser
-    asks again (booklet_retry), so a broken programme does not keep a worker busy.
+    may be ready by the time the caller looks again). A pending row whose wait is over
+    (_resend_after) is sent again; a failed one stays failed until the content changes or
+    an organiser asks again (booklet_retry), so a broken programme does not keep a worker
+    busy.
     """
     _content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
     key = {
@@ -100,49 +112,78 @@ def booklet_request(
     if booklet is None:
         try:
             with transaction.atomic():
-                booklet = Booklet.objects.create(**key)
+                # Made as sent: a simultaneous request that finds it does not send it again.
+                booklet = Booklet.objects.create(**key, dispatched_at=timezone.now())
         except IntegrityError:
             # Someone asked for the same booklet at the same moment; theirs is ours.
             return Booklet.objects.get(**key)
-        _dispatch(booklet)
-    elif booklet.status == Booklet.Status.PENDING and _is_stale(booklet):
-        _dispatch(booklet)
+        _send(booklet.pk)
+    elif booklet.status == Booklet.Status.PENDING:
+        _dispatch_if_due(booklet, timezone.now())
     return booklet
 
 
 def booklet_retry(*, booklet: Booklet) -> Booklet:
     """Send a failed (or lost) booklet to the worker again, with a fresh attempt budget."""
     Booklet.objects.filter(pk=booklet.pk).exclude(status=Booklet.Status.READY).update(
-        status=Booklet.Status.PENDING, error="", attempts=0
+        status=Booklet.Status.PENDING, error="", attempts=0, organisers_told_at=None
     )
     booklet.refresh_from_db()
     if booklet.status == Booklet.Status.PENDING:
-        _dispatch(booklet)
+        Booklet.objects.filter(pk=booklet.pk).update(dispatched_at=timezone.now())
+        _send(booklet.pk)
     return booklet
 
 
 def booklets_dispatch_stale(*, now: datetime.datetime | None = None) -> int:
-    """Send again every booklet left pending too long; for a periodic task or cron."""
+    """Send again every booklet left pending past its wait; run by Celery beat.
+
+    A render lost with its worker (killed, out of memory, hard time limit) and a send that
+    found the broker down both leave the row pending: this is what heals them. A row whose
+    attempts are spent is given up here, and its organisers are told.
+    """
     now = now or timezone.now()
     stale = Booklet.objects.filter(
         status=Booklet.Status.PENDING, dispatched_at__lt=now - STALE_AFTER
-    )
+    ) | Booklet.objects.filter(status=Booklet.Status.PENDING, dispatched_at__isnull=True)
     count = 0
     for booklet in stale:
-        _dispatch(booklet)
-        count += 1
+        if booklet.attempts >= MAX_RENDER_ATTEMPTS:
+            if _is_due(booklet, now):
+                booklet_give_up(booklet_id=booklet.pk)
+            continue
+        count += _dispatch_if_due(booklet, now)
     return count
 
 
-def _is_stale(booklet: Booklet) -> bool:
-    return booklet.dispatched_at is None or booklet.dispatched_at < timezone.now() - STALE_AFTER
+def _resend_after(attempts: int) -> datetime.timedelta:
+    # 5 min, 10, 20, 40… up to 5 h 20: a passing outage is retried soon, a lasting one
+    # does not keep the workers busy.
+    return STALE_AFTER * 2 ** min(attempts, 6)
 
 
-def _dispatch(booklet: Booklet) -> None:
+def _is_due(booklet: Booklet, now: datetime.datetime) -> bool:
+    return booklet.dispatched_at is None or booklet.dispatched_at < now - _resend_after(
+        booklet.attempts
+    )
+
+
+def _dispatch_if_due(booklet: Booklet, now: datetime.datetime) -> bool:
+    """Send a pending booklet again if its wait is over. Of simultaneous callers (requests,
+    the sweep) only the one whose update claims the row sends it."""
+    cutoff = now - _resend_after(booklet.attempts)
+    claimed = (
+        Booklet.objects.filter(pk=booklet.pk, status=Booklet.Status.PENDING)
+        .filter(Q(dispatched_at__isnull=True) | Q(dispatched_at__lt=cutoff))
+        .update(dispatched_at=timezone.now())
+    )
+    if claimed:
+        _send(booklet.pk)
+    return bool(claimed)
+
+
+def _send(booklet_id: int) -> None:
     from visits.booklets.tasks import render_booklet
-
-    Booklet.objects.filter(pk=booklet.pk).update(dispatched_at=timezone.now())
-    booklet_id = booklet.pk
 
     def send() -> None:
         try:
@@ -152,9 +193,38 @@ def _dispatch(booklet: Booklet) -> None:
             # raises too. Neither may turn a download into a 500.
             logger.exception("Booklet %s could not be rendered or sent", booklet_id)
             # Eagerly, a transient error surfaces as Celery's Retry: record what caused it.
-            booklet_mark_failed(booklet_id=booklet_id, error=getattr(error, "exc", None) or error)
+            cause = getattr(error, "exc", None) or error
+            if isinstance(cause, OUTAGE_ERRORS):
+                booklet_note_outage(booklet_id=booklet_id, error=cause)
+            else:
+                booklet_mark_failed(booklet_id=booklet_id, error=cause)
 
     transaction.on_commit(send)
+
+
+def booklet_note_outage(*, booklet_id: int, error: BaseException | str) -> Booklet | None:
+    """Record an outage (broker down, disk full) that stopped a booklet, as one attempt.
+
+    The row stays pending, so the sweep sends it again once its wait is over; when the
+    attempts are spent it is given up and the organisers are told.
+    """
+    message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    Booklet.objects.filter(pk=booklet_id, status=Booklet.Status.PENDING).update(
+        attempts=F("attempts") + 1,
+        error=f"Will be tried again by itself. {message}"[:4000],
+        dispatched_at=timezone.now(),
+    )
+    booklet = Booklet.objects.filter(pk=booklet_id).first()
+    if booklet is not None and booklet.attempts >= MAX_RENDER_ATTEMPTS:
+        return booklet_give_up(booklet_id=booklet_id)
+    return booklet
+
+
+def booklet_give_up(*, booklet_id: int) -> Booklet | None:
+    booklet = Booklet.objects.filter(pk=booklet_id).first()
+    last = (booklet.error if booklet else "").removeprefix("Will be tried again by itself. ")
+    reason = f"Given up after {MAX_RENDER_ATTEMPTS} attempts to render this booklet."
+    return booklet_mark_failed(booklet_id=booklet_id, error=f"{reason} {last}".strip())
 
 
 # --- the worker side --------------------------------------------------------------------
@@ -175,13 +245,12 @@ def booklet_render(*, booklet_id: int) -> Booklet | None:
     )
     if booklet is None or booklet.status == Booklet.Status.READY:
         return booklet
-    attempts = booklet.attempts + 1
-    Booklet.objects.filter(pk=booklet_id).update(attempts=attempts)
+    # Counted in the database, not from the row read above: two workers given the same
+    # booklet (a redelivery) count two attempts.
+    Booklet.objects.filter(pk=booklet_id).update(attempts=F("attempts") + 1)
+    attempts = Booklet.objects.values_list("attempts", flat=True).get(pk=booklet_id)
     if attempts > MAX_RENDER_ATTEMPTS:
-        return booklet_mark_failed(
-            booklet_id=booklet_id,
-            error=f"Given up after {MAX_RENDER_ATTEMPTS} attempts to render this booklet.",
-        )
+        return booklet_give_up(booklet_id=booklet_id)
     try:
         pdf = _render_current(booklet)
     except TRANSIENT_ERRORS:
@@ -190,10 +259,7 @@ def booklet_render(*, booklet_id: int) -> Booklet | None:
         logger.exception("Booklet %s failed to render", booklet_id)
         return booklet_mark_failed(booklet_id=booklet_id, error=error)
     if pdf is None:
-        return booklet_mark_failed(
-            booklet_id=booklet_id,
-            error="The programme changed before this booklet was made; a newer one replaces it.",
-        )
+        return booklet_mark_failed(booklet_id=booklet_id, error=SUPERSEDED)
     return _store(booklet_id, pdf)
 
 
@@ -258,11 +324,53 @@ def _store(booklet_id: int, pdf: bytes) -> Booklet | None:
 
 
 def booklet_mark_failed(*, booklet_id: int, error: BaseException | str) -> Booklet | None:
+    """Mark a booklet failed and tell its visit's organisers by e-mail, once."""
     message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-    Booklet.objects.filter(pk=booklet_id).exclude(status=Booklet.Status.READY).update(
-        status=Booklet.Status.FAILED, error=message[:4000]
+    newly_failed = (
+        Booklet.objects.filter(pk=booklet_id)
+        .exclude(status__in=[Booklet.Status.READY, Booklet.Status.FAILED])
+        .update(status=Booklet.Status.FAILED, error=message[:4000])
     )
-    return Booklet.objects.filter(pk=booklet_id).first()
+    if not newly_failed:
+        Booklet.objects.filter(pk=booklet_id, status=Booklet.Status.FAILED).update(
+            error=message[:4000]
+        )
+    booklet = Booklet.objects.select_related("visit__organiser").filter(pk=booklet_id).first()
+    # A superseded booklet needs nobody: the next request asks for the new version.
+    if newly_failed and booklet is not None and booklet.error != SUPERSEDED:
+        _tell_organisers(booklet)
+        booklet.refresh_from_db()
+    return booklet
+
+
+def _tell_organisers(booklet: Booklet) -> None:
+    """E-mail the members of the visit's organisation that a booklet could not be made.
+
+    Records when they were told, so that the reader's page says so only when it is true.
+    """
+    visit = booklet.visit
+    recipients = sorted(
+        visit.organiser.members.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    if not recipients:
+        logger.error("Booklet %s failed and visit %s has no organiser to tell", booklet.pk, visit)
+        return
+    context = {
+        "visit": visit,
+        "booklet": booklet,
+        "admin_url": f"{settings.SITE_URL}/admin/visits/visit/{visit.pk}/change/#booklets",
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string("email/booklet_failed_subject.txt", context).split())
+        body = render_to_string("email/booklet_failed.txt", context)
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # the page then does not claim they were told
+        logger.exception("Could not tell the organisers that booklet %s failed", booklet.pk)
+        return
+    Booklet.objects.filter(pk=booklet.pk).update(organisers_told_at=timezone.now())
 
 
 def booklets_delete_superseded(*, visit_id: int, keep_latest: int = 1) -> int:

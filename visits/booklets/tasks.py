@@ -6,11 +6,13 @@ import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 
 from visits.booklets.models import Booklet
 from visits.booklets.services import (
     TRANSIENT_ERRORS,
     booklet_mark_failed,
+    booklet_note_outage,
     booklet_render,
     booklets_delete_superseded,
     booklets_dispatch_stale,
@@ -18,15 +20,23 @@ from visits.booklets.services import (
 
 logger = logging.getLogger(__name__)
 
-SOFT_TIME_LIMIT = 120
-HARD_TIME_LIMIT = 180
+# settings.CELERY_VISIBILITY_TIMEOUT exceeds the hard limit, so Redis does not hand a long
+# render to a second worker while the first still works on it.
+HARD_TIME_LIMIT = settings.BOOKLET_RENDER_TIME_LIMIT
+SOFT_TIME_LIMIT = max(1, HARD_TIME_LIMIT * 2 // 3)
 
 
 class BookletTask(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo):
-        # Retries are spent (or the error was not one we retry): the organiser sees why.
+        # Retries are spent, or the error was not one we retry. An outage (a full or
+        # read-only disk, a database away) may pass: the row stays pending for the sweep,
+        # which sends it again later. Anything else: the organisers are told why.
         booklet_id = kwargs.get("booklet_id")
-        if booklet_id is not None:
+        if booklet_id is None:
+            return
+        if isinstance(exc, TRANSIENT_ERRORS):
+            booklet_note_outage(booklet_id=booklet_id, error=exc)
+        else:
             booklet_mark_failed(booklet_id=booklet_id, error=exc)
 
 
@@ -37,13 +47,15 @@ class BookletTask(Task):
     # delivered again (Redis: after the visibility timeout, 900 s > HARD_TIME_LIMIT)...
     acks_late=True,
     # ...but not a message whose child process was killed (hard time limit, out of memory):
-    # rendering it again would kill again. The stale-pending sweep and the attempt counter
-    # in the row (services.MAX_RENDER_ATTEMPTS) bound every other redelivery.
+    # rendering it again at once would kill again. The row stays pending: the sweep (beat)
+    # sends it again after a wait that doubles with each attempt, and the attempt counter
+    # in the row (services.MAX_RENDER_ATTEMPTS) bounds how often.
     reject_on_worker_lost=False,
     soft_time_limit=SOFT_TIME_LIMIT,
     time_limit=HARD_TIME_LIMIT,
     autoretry_for=TRANSIENT_ERRORS,
-    max_retries=3,
+    # A few quick retries here; a longer outage is the sweep's (services._resend_after).
+    max_retries=2,
     retry_backoff=5,
     retry_backoff_max=120,
     retry_jitter=True,

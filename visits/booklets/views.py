@@ -75,9 +75,11 @@ def _status_page(
         if failed:
             title = gettext("The booklet could not be made just now")
             message = gettext(
-                "The organisers have been told. The programme online is always up to date; "
-                "please try the booklet again later."
+                "The programme online is always up to date; please try the booklet again later."
             )
+            # Only when the e-mail went out (services._tell_organisers): never a false comfort.
+            if booklet.organisers_told_at:
+                message = gettext("The organisers have been told.") + " " + message
         else:
             title = gettext("Your booklet is being made")
             message = gettext(
