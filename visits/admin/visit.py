@@ -13,7 +13,7 @@ from visits.admin.base import (
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
-from visits.admin.programme import SessionGroupsMixin
+from visits.admin.programme import ResourceForm, SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
 from visits.models import (
@@ -110,6 +110,7 @@ class SessionInline(StackedInline):
 
 class ResourceInline(StackedInline):
     model = Resource
+    form = ResourceForm
     fields = ("title", "summary", ("file", "url"), ("language", "position"), "session")
 
     def get_formset(self, request, obj=None, **kwargs):
