@@ -202,6 +202,7 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     import_form_class = DelegationImportForm
     confirm_form_class = DelegationConfirmImportForm
     import_template_name = "admin/participants/participant/import.html"
+    export_template_name = "admin/participants/participant/export.html"
     import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
     inlines = (LinkMailingInline,)
