@@ -193,6 +193,10 @@ STATIC_ROOT = Path(env_text("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_text("MEDIA_ROOT", str(BASE_DIR / "media")))
+# A delegation sheet is read and checked while the organiser waits: these bound that wait
+# (a few seconds at the limits) and refuse a wrong file at once.
+DELEGATION_IMPORT_MAX_MB = env_int("DELEGATION_IMPORT_MAX_MB", 2)
+DELEGATION_IMPORT_MAX_ROWS = env_int("DELEGATION_IMPORT_MAX_ROWS", 500)
 # The largest resource file an organiser may attach; larger reading goes in as a link.
 RESOURCE_MAX_UPLOAD_MB = env_int("RESOURCE_MAX_UPLOAD_MB", 20)
 STORAGES = {

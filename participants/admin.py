@@ -1,8 +1,11 @@
 import csv
 import io
+import itertools
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -129,6 +132,31 @@ def comma_separated(text: str) -> str:
     return out.getvalue()
 
 
+def count_csv_rows(text: str) -> int:
+    """Rows of the CSV text, counting no further than the limit allows."""
+    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
+    return sum(1 for _row in itertools.islice(csv.reader(io.StringIO(text)), limit))
+
+
+def count_xlsx_rows(upload) -> int | None:
+    """Rows of an Excel sheet's first page, read as a stream and no further than the limit;
+    None when it cannot be read here (the importer then says what is wrong with it)."""
+    import openpyxl
+
+    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
+    try:
+        book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+        try:
+            rows = book.active.iter_rows(values_only=True)
+            return sum(1 for _row in itertools.islice(rows, limit))
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - any unreadable file is reported by the importer
+        return None
+    finally:
+        upload.seek(0)
+
+
 ENCODING_NAMES = {
     "cp1251": _("Windows Cyrillic (cp1251)"),
     "cp1252": _("Windows Western European (cp1252)"),
@@ -155,7 +183,17 @@ class DelegationImportForm(ImportForm):
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
+        limit_mb = settings.DELEGATION_IMPORT_MAX_MB
+        if upload.size > limit_mb * 1024 * 1024:
+            raise ValidationError(
+                _(
+                    "This file is larger than %(limit)s MB. A delegation sheet is much "
+                    "smaller: check that it is the right file, or split it."
+                ),
+                params={"limit": limit_mb},
+            )
         if not upload.name.lower().endswith((".csv", ".txt")):
+            self._check_row_count(count_xlsx_rows(upload))
             return upload
         data = upload.read()
         text, encoding = decode_spreadsheet_text(data)
@@ -165,7 +203,20 @@ class DelegationImportForm(ImportForm):
                 "names below read correctly before confirming."
             ) % {"encoding": ENCODING_NAMES[encoding]}
         text = comma_separated(text)
+        self._check_row_count(count_csv_rows(text))
         return SimpleUploadedFile(upload.name, text.encode("utf-8"), upload.content_type)
+
+    def _check_row_count(self, count: int | None) -> None:
+        limit = settings.DELEGATION_IMPORT_MAX_ROWS
+        # The first row names the columns.
+        if count is not None and count - 1 > limit:
+            raise ValidationError(
+                _(
+                    "This sheet has more than %(limit)s rows of participants; split it into "
+                    "smaller sheets and import them one after the other."
+                ),
+                params={"limit": limit},
+            )
 
 
 class DelegationConfirmImportForm(ConfirmImportForm):
