@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from organisations.languages import language_codes
 from organisations.models import Organisation, Person, Venue
+from visits.dates import programme_time_range
 from visits.models import Day, EmergencyContact, Resource, Session, Visit
 from visits.permissions import visit_scope
 
@@ -48,8 +49,12 @@ def sessions_for_groups_filter(*, participant_id: int) -> Q:
 
 
 def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> QuerySet[Session]:
-    """The sessions of a visit with everything a programme page shows, in start order."""
-    sessions = Session.objects.filter(visit=visit)
+    """The sessions of a visit with everything a programme page shows, in start order.
+
+    A session stored at an impossible time (year 1, typed before the form refused it)
+    cannot be shown in the visit's zone and is left out; the forms refuse such times now.
+    """
+    sessions = Session.objects.filter(visit=visit, starts_at__range=programme_time_range())
     if participant_id is not None:
         sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
     return sessions.select_related("venue").prefetch_related(

@@ -9,13 +9,22 @@ from django.utils.translation import gettext_lazy as _
 from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
+from visits.dates import validate_programme_year
 from visits.models import Day, Resource, Session
 from visits.permissions import visit_scope
 from visits.resource_files import validate_resource_file
 
 
 class SessionGroupsMixin:
-    """A session is for groups of its own visit only."""
+    """A session is for groups of its own visit only, at a time a programme can hold."""
+
+    def clean_starts_at(self):
+        validate_programme_year(self.cleaned_data.get("starts_at"))
+        return self.cleaned_data.get("starts_at")
+
+    def clean_ends_at(self):
+        validate_programme_year(self.cleaned_data.get("ends_at"))
+        return self.cleaned_data.get("ends_at")
 
     def clean(self):
         cleaned = super().clean()
