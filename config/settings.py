@@ -5,6 +5,7 @@ SQLite in the project folder, Celery tasks run in-process, files under ``media/`
 A malformed value stops start-up with a message that names the variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -129,6 +130,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "import_export",
+    "csp",
+    "axes",
     "organisations",
     "visits",
     "participants",
@@ -144,6 +147,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -200,6 +206,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Web sites typed without a scheme are taken as https, as Django 6 will do.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
+# django-axes counts failed logins and refuses the next ones from the same user name and
+# address for a while: it must come first, and needs the request (the admin login gives it).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Axes announces itself on every command otherwise.
+AXES_VERBOSE = False
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.lockout.login_locked_out"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -255,6 +275,12 @@ elif MEDIA_STORAGE == "s3":
         raise ImproperlyConfigured("MEDIA_S3_BUCKET must be set when MEDIA_STORAGE is s3.")
 else:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3; got {MEDIA_STORAGE!r}.")
+# A delegation sheet is read and checked while the organiser waits: these bound that wait
+# (a few seconds at the limits) and refuse a wrong file at once.
+DELEGATION_IMPORT_MAX_MB = env_int("DELEGATION_IMPORT_MAX_MB", 2, minimum=1)
+DELEGATION_IMPORT_MAX_ROWS = env_int("DELEGATION_IMPORT_MAX_ROWS", 500, minimum=1)
+# The largest resource file an organiser may attach; larger reading goes in as a link.
+RESOURCE_MAX_UPLOAD_MB = env_int("RESOURCE_MAX_UPLOAD_MB", 20, minimum=1)
 STORAGES = {
     "default": _media_storage,
     # In production collectstatic writes hashed, compressed copies that WhiteNoise serves
@@ -389,6 +415,25 @@ PROGRAMME_CHECK_SAME_CITY_MINUTES = env_int("PROGRAMME_CHECK_SAME_CITY_MINUTES",
 PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES = env_int(
     "PROGRAMME_CHECK_UNKNOWN_PAIR_MINUTES", 90, minimum=0
 )
+# One policy for every page, the admin and the personal pages alike: nothing inline, nothing
+# from another origin. Uploaded files carry a stricter one of their own (visits.resource_files),
+# which the middleware leaves as it is.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

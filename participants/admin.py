@@ -1,9 +1,17 @@
 import csv
 import io
+import itertools
+import os
+import tempfile
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -130,6 +138,31 @@ def comma_separated(text: str) -> str:
     return out.getvalue()
 
 
+def count_csv_rows(text: str) -> int:
+    """Rows of the CSV text, counting no further than the limit allows."""
+    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
+    return sum(1 for _row in itertools.islice(csv.reader(io.StringIO(text)), limit))
+
+
+def count_xlsx_rows(upload) -> int | None:
+    """Rows of an Excel sheet's first page, read as a stream and no further than the limit;
+    None when it cannot be read here (the importer then says what is wrong with it)."""
+    import openpyxl
+
+    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
+    try:
+        book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
+        try:
+            rows = book.active.iter_rows(values_only=True)
+            return sum(1 for _row in itertools.islice(rows, limit))
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - any unreadable file is reported by the importer
+        return None
+    finally:
+        upload.seek(0)
+
+
 ENCODING_NAMES = {
     "cp1251": _("Windows Cyrillic (cp1251)"),
     "cp1252": _("Windows Western European (cp1252)"),
@@ -156,7 +189,17 @@ class DelegationImportForm(ImportForm):
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
+        limit_mb = settings.DELEGATION_IMPORT_MAX_MB
+        if upload.size > limit_mb * 1024 * 1024:
+            raise ValidationError(
+                _(
+                    "This file is larger than %(limit)s MB. A delegation sheet is much "
+                    "smaller: check that it is the right file, or split it."
+                ),
+                params={"limit": limit_mb},
+            )
         if not upload.name.lower().endswith((".csv", ".txt")):
+            self._check_row_count(count_xlsx_rows(upload))
             return upload
         data = upload.read()
         text, encoding = decode_spreadsheet_text(data)
@@ -165,16 +208,70 @@ class DelegationImportForm(ImportForm):
                 "The file was not saved as UTF-8; it was read as %(encoding)s. Check that the "
                 "names below read correctly before confirming."
             ) % {"encoding": ENCODING_NAMES[encoding]}
-        text = comma_separated(text)
+        try:
+            text = comma_separated(text)
+            self._check_row_count(count_csv_rows(text))
+        except csv.Error:
+            raise ValidationError(
+                _(
+                    "A cell of this file is longer than %(limit)s characters, or its quotes "
+                    "do not match. Check that it is the delegation's sheet, saved as CSV."
+                ),
+                params={"limit": csv.field_size_limit()},
+            ) from None
         return SimpleUploadedFile(upload.name, text.encode("utf-8"), upload.content_type)
+
+    def _check_row_count(self, count: int | None) -> None:
+        limit = settings.DELEGATION_IMPORT_MAX_ROWS
+        # The first row names the columns.
+        if count is not None and count - 1 > limit:
+            raise ValidationError(
+                _(
+                    "This sheet has more than %(limit)s rows of participants; split it into "
+                    "smaller sheets and import them one after the other."
+                ),
+                params={"limit": limit},
+            )
 
 
 class DelegationConfirmImportForm(ConfirmImportForm):
+    """The confirmation of a previewed import: only a file this session uploaded, still
+    waiting on the disk, is imported (a name typed into the form reads nothing else)."""
+
     visit = forms.ModelChoiceField(queryset=Visit.objects.none(), widget=forms.HiddenInput)
 
-    def __init__(self, *args, visits=None, **kwargs):
+    def __init__(self, *args, visits=None, waiting_files=(), format_count=0, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visit"].queryset = visits if visits is not None else Visit.objects.none()
+        self.waiting_files = set(waiting_files)
+        self.format_count = format_count
+
+    def clean_import_file_name(self):
+        name = super().clean_import_file_name()
+        if name not in self.waiting_files or not os.path.exists(waiting_file_path(name)):
+            raise ValidationError(
+                _("This import is no longer waiting to be confirmed; upload the file again.")
+            )
+        return name
+
+    def clean_format(self):
+        value = self.cleaned_data["format"]
+        if not (value.isdigit() and int(value) < self.format_count):
+            raise ValidationError(_("Choose the format of the file again."))
+        return value
+
+
+WAITING_IMPORTS = "delegation_imports_waiting"
+
+
+def _whole_number(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 19 else None
+
+
+def waiting_file_path(name: str) -> str:
+    # django-import-export keeps the previewed file in the temporary folder
+    # (TempFolderStorage, its default) until the organiser confirms.
+    return os.path.join(tempfile.gettempdir(), os.path.basename(name))
 
 
 class LinkMailingInline(admin.TabularInline):
@@ -203,6 +300,7 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     import_form_class = DelegationImportForm
     confirm_form_class = DelegationConfirmImportForm
     import_template_name = "admin/participants/participant/import.html"
+    export_template_name = "admin/participants/participant/export.html"
     import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
     inlines = (JourneyInline, StayInline, LinkMailingInline)
@@ -242,7 +340,7 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     def get_import_form_kwargs(self, request):
         kwargs = super().get_import_form_kwargs(request)
         visit_id = request.GET.get("visit__id__exact")
-        if visit_id and "initial" in kwargs:
+        if visit_id and visit_id.isdigit() and "initial" in kwargs:
             kwargs["initial"] = {**kwargs["initial"], "visit": visit_id}
         return {**kwargs, "visits": organiser_visits(request)}
 
@@ -250,12 +348,18 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
         return {
             **super().get_confirm_form_kwargs(request, import_form),
             "visits": organiser_visits(request),
+            "waiting_files": request.session.get(WAITING_IMPORTS, []),
+            "format_count": len(self.get_import_formats()),
         }
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
             initial["visit"] = import_form.cleaned_data["visit"].pk
+            # The previewed file may be confirmed by this session only (see the form).
+            waiting = request.session.get(WAITING_IMPORTS, [])[-9:]
+            name = os.path.basename(initial["import_file_name"])
+            request.session[WAITING_IMPORTS] = [*waiting, name]
         return initial
 
     def get_import_resource_kwargs(self, request, **kwargs):
@@ -268,6 +372,27 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     def get_import_data_kwargs(self, **kwargs):
         # One refused row refuses the file: nothing half-imported.
         return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
+
+    def export_action(self, request):
+        # A visit filter that names no visit of this organiser would be dropped by the list
+        # and the export would hold every delegation: say so instead.
+        visit_id = request.GET.get("visit__id__exact", "")
+        if visit_id and not organiser_visits(request).filter(pk=_whole_number(visit_id)).exists():
+            return self._export_refused(
+                request, gettext("“%(value)s” is not a visit.") % {"value": visit_id}
+            )
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            return self._export_refused(request, gettext("The filters of the list are not valid."))
+
+    def _export_refused(self, request, problem: str):
+        self.message_user(
+            request,
+            problem + " " + gettext("Choose the visit in the list, then export again."),
+            messages.ERROR,
+        )
+        return redirect(reverse("admin:participants_participant_changelist"))
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {**super().get_export_resource_kwargs(request, **kwargs), "visit": None}

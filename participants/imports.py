@@ -78,6 +78,30 @@ COLUMNS = {
 }
 REQUIRED = ("name_latin",)
 
+# A cell starting with one of these is a formula to Excel, LibreOffice or Google Sheets
+# (=HYPERLINK(...) sends the sheet's data away, -2+3+cmd|... runs a program). The export
+# writes such text behind an apostrophe, which spreadsheets read as "this is text", and
+# the import takes it off again. django-import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT
+# is not enough: it drops one leading "=" only, and turns every cell into text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Digits, spaces, dots and brackets after a sign call nothing: a phone number stays readable.
+NUMBER_LIKE = re.compile(r"[+-]?[\d\s().]+")
+
+
+def formula_quoted(value):
+    """Text a spreadsheet would run as a formula, made inert; everything else as it is."""
+    formula = isinstance(value, str) and value.startswith(FORMULA_STARTS)
+    if formula and not NUMBER_LIKE.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def formula_unquoted(value):
+    """The text an organiser typed, from a cell our export quoted."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
 
 def header_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", str(text or "")).strip().casefold()
@@ -237,6 +261,11 @@ class ParticipantResource(resources.ModelResource):
     def get_display_name(cls):
         return _("Delegation")
 
+    # -- writing a sheet ------------------------------------------------------------------
+
+    def export_field(self, field, instance, **kwargs):
+        return formula_quoted(super().export_field(field, instance, **kwargs))
+
     # -- reading a sheet ------------------------------------------------------------------
 
     def before_import(self, dataset, **kwargs):
@@ -274,7 +303,7 @@ class ParticipantResource(resources.ModelResource):
 
     def before_import_row(self, row, row_number=None, **kwargs):
         for key, value in list(row.items()):
-            row[key] = "" if value is None else str(value).strip()
+            row[key] = "" if value is None else str(formula_unquoted(value)).strip()
         if not row[canonical_header("name_native")]:
             # Delegations that write in Latin script have one name only.
             row[canonical_header("name_native")] = row[canonical_header("name_latin")]

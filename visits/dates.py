@@ -65,3 +65,28 @@ def offset_changes(
             changes.append((date, offset))
         date += datetime.timedelta(days=1)
     return changes
+
+
+# A programme's dates lie within these years. A typo such as 0202 or 9999 would otherwise
+# be stored, then break every page that turns the time into another zone or adds a day.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def validate_programme_year(value: datetime.date | datetime.datetime) -> None:
+    """Refuse a date or time outside the years a programme can be in."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext
+
+    if value is not None and not (FIRST_YEAR <= value.year <= LAST_YEAR):
+        raise ValidationError(
+            gettext("Give a date between the years %(first)s and %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+
+
+def programme_time_range() -> tuple[datetime.datetime, datetime.datetime]:
+    """The span of times a programme page can show, in UTC."""
+    return (
+        datetime.datetime(FIRST_YEAR, 1, 1, tzinfo=datetime.UTC),
+        datetime.datetime(LAST_YEAR, 12, 31, tzinfo=datetime.UTC),
+    )

@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from organisations.languages import language_codes
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
-from visits.dates import needs_year, offset_changes, utc_offset
+from visits.dates import needs_year, offset_changes, programme_time_range, utc_offset
 from visits.models import Day, EmergencyContact, Phase, Resource, Session, Visit
 from visits.permissions import visit_scope
 
@@ -50,8 +50,12 @@ def sessions_for_groups_filter(*, participant_id: int) -> Q:
 
 
 def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> QuerySet[Session]:
-    """The sessions of a visit with everything a programme page shows, in start order."""
-    sessions = Session.objects.filter(visit=visit)
+    """The sessions of a visit with everything a programme page shows, in start order.
+
+    A session stored at an impossible time (year 1, typed before the form refused it)
+    cannot be shown in the visit's zone and is left out; the forms refuse such times now.
+    """
+    sessions = Session.objects.filter(visit=visit, starts_at__range=programme_time_range())
     if participant_id is not None:
         sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
     return sessions.select_related("venue").prefetch_related(

@@ -13,6 +13,7 @@ from visits.booklets.selectors import booklet_offers
 from visits.dates import day_month_year, offset_changes
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
+from visits.resource_files import file_download
 from visits.selectors import (
     language_or_default,
     programme_build,
@@ -137,9 +138,8 @@ def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def resource_file_response(resource: Resource) -> FileResponse:
-    """A resource's file, opened in the browser; the caller has checked who may read it."""
-    name = resource.file.name.rsplit("/", 1)[-1]
-    return FileResponse(resource.file.open("rb"), filename=name, as_attachment=False)
+    """A resource's file as a download; the caller has checked who may read it."""
+    return file_download(resource.file)
 
 
 @require_safe

@@ -3,18 +3,29 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
 from visits.admin.conflicts import ChangedSinceOpenedForm
+from visits.dates import validate_programme_year
 from visits.models import Day, Phase, Resource, Session
 from visits.permissions import visit_scope
+from visits.resource_files import validate_resource_file
 
 
 class SessionGroupsMixin:
-    """A session is for groups of its own visit only."""
+    """A session is for groups of its own visit only, at a time a programme can hold."""
+
+    def clean_starts_at(self):
+        validate_programme_year(self.cleaned_data.get("starts_at"))
+        return self.cleaned_data.get("starts_at")
+
+    def clean_ends_at(self):
+        validate_programme_year(self.cleaned_data.get("ends_at"))
+        return self.cleaned_data.get("ends_at")
 
     def clean(self):
         cleaned = super().clean()
@@ -82,8 +93,20 @@ class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     search_fields = ("heading_ru", "heading_fr", "heading_en", "city")
 
 
+class ResourceForm(forms.ModelForm):
+    """A resource's file is checked when it is attached: type, content and size."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        # Only a new upload is checked; a stored file is served safely whatever it is.
+        if isinstance(upload, UploadedFile):
+            validate_resource_file(upload)
+        return upload
+
+
 @admin.register(Resource)
 class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+    form = ResourceForm
     list_display = ("title", "visit", "session", "language")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "language")
     search_fields = ("title_ru", "title_fr", "title_en", "summary")

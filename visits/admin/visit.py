@@ -14,9 +14,10 @@ from visits.admin.base import (
     VisitTimeZoneMixin,
 )
 from visits.admin.conflicts import ChangedSinceOpenedForm
-from visits.admin.programme import SessionGroupsMixin
+from visits.admin.programme import ResourceForm, SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
+from visits.dates import validate_programme_year
 from visits.models import (
     Day,
     EmergencyContact,
@@ -131,6 +132,7 @@ class SessionInline(StackedInline):
 
 class ResourceInline(StackedInline):
     model = Resource
+    form = ResourceForm
     fields = ("title", "summary", ("file", "url"), ("language", "position"), "session")
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -196,7 +198,16 @@ class TravelTimeInline(admin.TabularInline):
 
 
 class VisitStatusForm(forms.ModelForm):
-    """Publishing goes through the check page, never through the status menu."""
+    """Publishing goes through the check page, never through the status menu; the dates
+    lie in years a programme can be in."""
+
+    def clean_start_date(self):
+        validate_programme_year(self.cleaned_data.get("start_date"))
+        return self.cleaned_data.get("start_date")
+
+    def clean_end_date(self):
+        validate_programme_year(self.cleaned_data.get("end_date"))
+        return self.cleaned_data.get("end_date")
 
     def clean_status(self):
         status = self.cleaned_data.get("status")

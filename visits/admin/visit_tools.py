@@ -61,7 +61,11 @@ class DuplicateVisitForm(forms.Form):
 
 def suggested_copy(visit: Visit) -> dict:
     # 52 weeks later keeps the weekdays of the programme: Monday's meetings stay on a Monday.
-    start = visit.start_date + dt.timedelta(weeks=52)
+    try:
+        start = visit.start_date + dt.timedelta(weeks=52)
+    except OverflowError:
+        # A visit stored in year 9999 before its form refused it: nothing to suggest.
+        return {}
     year, next_year = str(visit.start_date.year), str(start.year)
     slug = (
         visit.slug.replace(year, next_year) if year in visit.slug else f"{visit.slug}-{next_year}"

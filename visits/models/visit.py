@@ -11,9 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from organisations.languages import language_choices
 from organisations.models import Organisation
 
+# The areas of the IANA database's Area/Location names. The database also holds names no
+# organiser means, which some systems list too: "localtime" (the server's own zone),
+# "Factory", "posixrules", "EST5EDT", "Etc/GMT+3" (whose sign is the reverse of UTC+3).
+TIME_ZONE_AREAS = {
+    "Africa",
+    "America",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+}
+
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    area = value.split("/", 1)[0] if "/" in value else None
+    named = value == "UTC" or area in TIME_ZONE_AREAS
+    if not named or value not in zoneinfo.available_timezones():
         raise ValidationError(
             _("%(zone)s is not a time zone name such as Europe/Paris."), params={"zone": value}
         )

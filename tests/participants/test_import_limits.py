@@ -1,0 +1,81 @@
+"""A delegation import is bounded: a file too big or too long is refused with words."""
+
+import time
+
+import pytest
+
+from participants.models import Participant
+from tests.desk.builders import clean_visit, organiser
+from tests.desk.test_delegation_import import (
+    CSV_FORMAT,
+    HEADERS,
+    XLSX_FORMAT,
+    confirm,
+    csv_bytes,
+    upload,
+    xlsx_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visit():
+    return clean_visit()
+
+
+@pytest.fixture
+def owner_client(client, visit):
+    client.force_login(organiser("anna", visit.organiser))
+    return client
+
+
+def rows(count: int) -> list[list[str]]:
+    return [
+        [f"Участник {n}", f"Participant {n}", "", "", "", f"p{n}@example.ru", "", "ru", ""]
+        for n in range(count)
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(owner_client, visit, settings):
+    settings.DELEGATION_IMPORT_MAX_MB = 1
+    data = csv_bytes([HEADERS, *rows(3)]) + b"#" * (1024 * 1024)
+
+    response = upload(owner_client, visit, "delegation.csv", data)
+
+    assert "This file is larger than 1 MB." in response.text
+    assert response.context.get("confirm_form") is None
+    assert Participant.objects.count() == 0
+
+
+@pytest.mark.parametrize(("name", "file_format"), [("d.csv", CSV_FORMAT), ("d.xlsx", XLSX_FORMAT)])
+def test_a_sheet_with_too_many_rows_is_refused(owner_client, visit, settings, name, file_format):
+    settings.DELEGATION_IMPORT_MAX_ROWS = 10
+    make = csv_bytes if file_format == CSV_FORMAT else xlsx_bytes
+
+    response = upload(owner_client, visit, name, make([HEADERS, *rows(11)]), file_format)
+
+    assert "This sheet has more than 10 rows of participants; split it into" in response.text
+    assert response.context.get("confirm_form") is None
+
+
+def test_a_sheet_at_the_row_limit_imports_within_seconds(owner_client, visit, settings):
+    count = settings.DELEGATION_IMPORT_MAX_ROWS
+    started = time.monotonic()
+
+    preview = upload(owner_client, visit, "d.csv", csv_bytes([HEADERS, *rows(count)]))
+    confirm(owner_client, preview)
+
+    assert Participant.objects.filter(visit=visit).count() == count
+    assert time.monotonic() - started < 30
+
+
+def test_a_refused_file_shows_the_message_and_no_traceback(owner_client, visit, settings):
+    settings.DEBUG = False
+
+    response = upload(owner_client, visit, "d.csv", csv_bytes([["Phone"], ["+33 1 23"]]))
+
+    page = response.text
+    assert "The file has no column “Name (Latin)”." in page
+    assert "Traceback" not in page
+    assert ".py" not in page
