@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+from tests.scenarios import delegation_in_paris
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
@@ -15,3 +17,9 @@ def _english_interface(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def delegation(db):
+    """The delegation in Paris of tests/scenarios.py."""
+    return delegation_in_paris()
