@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.booklets.conftest import pdf_pages
 from tests.scenarios import librarian, librarians_in_paris_and_rouen
+from tests.visits.booklets.conftest import pdf_pages
 
 
 def test_it_writes_the_booklet(visit, tmp_path):

@@ -15,7 +15,7 @@ from tests.factories import (
 from tests.scenarios import PARIS, may_2019, paris_rouen_programme, plain_session
 from visits.models import Day, Session, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from participants.selectors import participant_personal_url
 from tests.factories import OrganisationFactory, OrganiserFactory, ParticipantFactory
 from tests.scenarios import paris_rouen_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from tests.factories import (
 )
 from tests.scenarios import paris_rouen_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 IMPORT_URL = "admin:participants_participant_import"
 CSV_FORMAT, XLSX_FORMAT = "0", "1"

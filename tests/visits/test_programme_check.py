@@ -18,7 +18,7 @@ from tests.scenarios import may_2019, paris_rouen_programme, plain_session, plai
 from visits.models import Day, Session
 from visits.programme_check import ERROR, WARNING, programme_check
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 def found(visit) -> list[tuple[str, str]]:
