@@ -5,22 +5,57 @@ May 2019 (Europe/Paris), booklets in Russian and French. Translated fields are f
 Russian, French and English so that a visit built from factories is complete; pass
 ``title_ru=""`` and the like to test a missing translation. Contacts are example.org and
 phone numbers that cannot be dialled.
+
+Every factory also takes ``bare=True``: then only the required fields (in French, the
+default language) and those the test gives are filled, the rest left as a form left empty
+would (no other language, no description, no venue, no contact). Scenarios and
+the programme check's tests use it so that what a test does not give cannot make a finding,
+a fallback or a stale translation appear or vanish.
+
+Named situations built from these factories (a delegation in Paris, a booklet's visit, a
+clean programme for the check) live in ``tests/scenarios.py``.
 """
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import factory
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group, Journey, Participant, StaffMember, Stay
-from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from visits.models import (
+    Day,
+    EmergencyContact,
+    Resource,
+    Session,
+    TravelTime,
+    Visit,
+    VisitOrganisation,
+)
+from visits.services import organiser_group_ensure
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+
+    class Params:
+        bare = factory.Trait(
+            name_ru=None,
+            name_en=None,
+            description_fr=None,
+            description_ru=None,
+            description_en=None,
+            website="",
+            city_fr=None,
+            city_ru=None,
+            city_en=None,
+            country_fr=None,
+            country_ru=None,
+            country_en=None,
+        )
 
     name_fr = factory.Sequence(lambda n: f"Association {n}")
     # Organisations are proper names: the same in every language unless a test says so.
@@ -43,6 +78,18 @@ class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
 
+    class Params:
+        bare = factory.Trait(
+            name_ru=None,
+            name_en=None,
+            role_fr=None,
+            role_ru=None,
+            role_en=None,
+            organisation=None,
+            email="",
+            phone="",
+        )
+
     name_fr = factory.Sequence(lambda n: f"Camille Martin {n}")
     name_ru = factory.SelfAttribute("name_fr")
     name_en = factory.SelfAttribute("name_fr")
@@ -57,6 +104,22 @@ class PersonFactory(factory.django.DjangoModelFactory):
 class VenueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Venue
+
+    class Params:
+        bare = factory.Trait(
+            name_ru=None,
+            name_en=None,
+            address="",
+            postal_code="",
+            city_en=None,
+            country_fr=None,
+            country_ru=None,
+            country_en=None,
+            directions_fr=None,
+            directions_ru=None,
+            directions_en=None,
+            organisation=None,
+        )
 
     name_fr = factory.Sequence(lambda n: f"Salle {n}")
     name_ru = factory.Sequence(lambda n: f"Зал {n}")
@@ -78,6 +141,18 @@ class VenueFactory(factory.django.DjangoModelFactory):
 class VisitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Visit
+
+    class Params:
+        bare = factory.Trait(
+            title_ru=None,
+            title_en=None,
+            cities_fr=None,
+            cities_ru=None,
+            cities_en=None,
+            goals_fr=None,
+            goals_ru=None,
+            goals_en=None,
+        )
 
     title_fr = factory.Sequence(lambda n: f"Visite d'étude {n}")
     title_ru = factory.Sequence(lambda n: f"Учебный визит {n}")
@@ -112,6 +187,16 @@ class DayFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Day
 
+    class Params:
+        bare = factory.Trait(
+            heading_fr=None,
+            heading_ru=None,
+            heading_en=None,
+            city_fr=None,
+            city_ru=None,
+            city_en=None,
+        )
+
     visit = factory.SubFactory(VisitFactory)
     # Successive days of the visit, wrapping round so that the date stays inside it.
     date = factory.LazyAttributeSequence(
@@ -132,6 +217,20 @@ class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Session
         skip_postgeneration_save = True
+
+    class Params:
+        bare = factory.Trait(
+            title_ru=None,
+            title_en=None,
+            description_fr=None,
+            description_ru=None,
+            description_en=None,
+            venue=None,
+            interpretation=Session.Interpretation.NONE,
+            interpretation_note_fr=None,
+            interpretation_note_ru=None,
+            interpretation_note_en=None,
+        )
 
     visit = factory.SubFactory(VisitFactory)
     kind = Session.Kind.MEETING
@@ -185,6 +284,15 @@ class ResourceFactory(factory.django.DjangoModelFactory):
                 lambda: ContentFile(b"Plan de mobilisation\n", name="plan.txt")
             ),
         )
+        bare = factory.Trait(
+            title_ru=None,
+            title_en=None,
+            summary_fr=None,
+            summary_ru=None,
+            summary_en=None,
+            url="",
+            language="",
+        )
 
     visit = factory.SubFactory(VisitFactory)
     session = None
@@ -202,6 +310,9 @@ class EmergencyContactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = EmergencyContact
 
+    class Params:
+        bare = factory.Trait(role_fr=None, role_ru=None, role_en=None, email="")
+
     visit = factory.SubFactory(VisitFactory)
     name = factory.Sequence(lambda n: f"Permanence {n}")
     role_fr = "Organisateur, permanence téléphonique"
@@ -211,9 +322,24 @@ class EmergencyContactFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"duty{n}@example.org")
 
 
+class TravelTimeFactory(factory.django.DjangoModelFactory):
+    """How long the delegation takes between two cities of a visit, as the organiser says."""
+
+    class Meta:
+        model = TravelTime
+
+    visit = factory.SubFactory(VisitFactory)
+    city_from = "Paris"
+    city_to = "Rouen"
+    minutes = 120
+
+
 class GroupFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Group
+
+    class Params:
+        bare = factory.Trait(name_ru=None, name_en=None)
 
     visit = factory.SubFactory(VisitFactory)
     name_fr = factory.Sequence(lambda n: f"Groupe {n}")
@@ -225,6 +351,9 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Participant
         skip_postgeneration_save = True
+
+    class Params:
+        bare = factory.Trait(home_organisation="", position="", city="", email="", phone="")
 
     visit = factory.SubFactory(VisitFactory)
     name_native = factory.Sequence(lambda n: f"Анна Иванова {n}")
@@ -304,3 +433,26 @@ class StaffMemberFactory(factory.django.DjangoModelFactory):
     def sessions(self, create, extracted, **kwargs):
         if create and extracted:
             self.sessions.set(extracted)
+
+
+class OrganiserFactory(factory.django.DjangoModelFactory):
+    """A staff user in the organisers' group, member of ``organisation`` (one made if none).
+
+    ``OrganiserFactory(username="anna", organisation=visit.organiser)`` is an organiser who
+    sees that visit; any password is "x".
+    """
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"organiser{n}")
+    password = factory.django.Password("x")
+    is_staff = True
+
+    @factory.post_generation
+    def organisation(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.groups.add(organiser_group_ensure())
+        (extracted or OrganisationFactory()).members.add(self)

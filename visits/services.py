@@ -207,7 +207,13 @@ def translations_save(*, changes, confirmed) -> None:
             f"{entry.field}_{entry.language}"
         )
     for obj, fields in by_object.values():
-        obj.save(update_fields=fields)
+        # A translation is a change like any other: its ``updated_at`` (a session's, a
+        # venue's) must move too, since calendars derive SEQUENCE from it and replace a
+        # subscribed event only when SEQUENCE grows. update_fields alone leaves it behind.
+        stamps = [
+            field.name for field in obj._meta.concrete_fields if getattr(field, "auto_now", False)
+        ]
+        obj.save(update_fields=[*fields, *stamps])
     for entry in confirmed:
         translation_mark_confirm(instance=entry.obj, field=entry.field, language=entry.language)
 

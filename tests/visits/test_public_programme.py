@@ -3,13 +3,7 @@
 import icalendar
 import pytest
 
-from tests.participants.builders import build_delegation
 from visits.models import Visit
-
-
-@pytest.fixture
-def delegation(db):
-    return build_delegation()
 
 
 def personal_data(delegation) -> list[str]:
@@ -106,9 +100,9 @@ def test_draft_and_archived_visits_are_not_public(client, delegation, status, pa
 def test_sessions_that_start_together_are_all_next(client, delegation, monkeypatch):
     from django.utils import timezone
 
-    from tests.participants.builders import at
+    from tests.scenarios import visit_time
 
-    monkeypatch.setattr(timezone, "now", lambda: at(delegation.visit, 0, 10, 30))
+    monkeypatch.setattr(timezone, "now", lambda: visit_time(delegation.visit, 0, 10, 30))
 
     page = client.get("/v/paris-2026/?lang=en").content.decode()
 

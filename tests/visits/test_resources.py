@@ -3,7 +3,8 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.participants.builders import build_participant, build_visit
+from tests.factories import OrganisationFactory, OrganiserFactory, ParticipantFactory
+from tests.scenarios import published_visit
 from visits.models import Resource, Visit
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def plan_of(visit: Visit) -> Resource:
 
 
 def test_a_published_visits_file_opens_from_the_public_page(client):
-    visit = build_visit()
+    visit = published_visit()
     plan = plan_of(visit)
 
     page = client.get("/v/paris-2026/?lang=fr").content.decode()
@@ -30,8 +31,10 @@ def test_a_published_visits_file_opens_from_the_public_page(client):
 
 
 def test_a_drafts_file_opens_only_through_a_personal_link(client):
-    visit = build_visit(status=Visit.Status.DRAFT)
-    anna = build_participant(visit, name_latin="Anna Ivanova")
+    visit = published_visit(status=Visit.Status.DRAFT)
+    anna = ParticipantFactory(
+        bare=True, visit=visit, name_latin="Anna Ivanova", name_native="Anna Ivanova"
+    )
     plan = plan_of(visit)
 
     page = client.get(f"/p/{anna.access_token}/").content.decode()
@@ -46,8 +49,10 @@ def test_a_drafts_file_opens_only_through_a_personal_link(client):
 
 
 def test_a_personal_link_opens_no_file_of_another_visit(client):
-    anna = build_participant(build_visit(), name_latin="Anna Ivanova")
-    other = plan_of(build_visit(slug="cifer-paris"))
+    anna = ParticipantFactory(
+        bare=True, visit=published_visit(), name_latin="Anna Ivanova", name_native="Anna Ivanova"
+    )
+    other = plan_of(published_visit(slug="cifer-paris"))
 
     response = client.get(f"/p/{anna.access_token}/resources/{other.pk}/")
 
@@ -55,13 +60,12 @@ def test_a_personal_link_opens_no_file_of_another_visit(client):
 
 
 def test_the_admins_file_link_opens_for_the_visits_organisers_only(client):
-    from tests.factories import OrganisationFactory
-    from tests.visits.test_admin import make_organiser
-
-    visit = build_visit(status=Visit.Status.DRAFT)
+    visit = published_visit(status=Visit.Status.DRAFT)
     plan = plan_of(visit)
-    owner = make_organiser("anna", visit.organiser)
-    outsider = make_organiser("milena", OrganisationFactory(name_fr="France terre d'asile"))
+    owner = OrganiserFactory(username="anna", organisation=visit.organiser)
+    outsider = OrganiserFactory(
+        username="milena", organisation=OrganisationFactory(name_fr="France terre d'asile")
+    )
     admin_page_link = f"/media/{plan.file.name}"
 
     anonymous = client.get(admin_page_link)

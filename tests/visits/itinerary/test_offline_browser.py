@@ -6,8 +6,9 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from tests.participants.builders import build_participant, build_session, build_visit
-from visits.models import Day, Session
+from tests.factories import DayFactory, ParticipantFactory, SessionFactory
+from tests.scenarios import published_visit
+from visits.models import Session
 
 pytestmark = pytest.mark.browser
 
@@ -17,33 +18,41 @@ def running_visit(transactional_db):
     """A visit that runs today in Paris, with a session done and one coming up."""
     now = timezone.now()
     today_in_paris = now.astimezone(zoneinfo.ZoneInfo("Europe/Paris")).date()
-    visit = build_visit(slug="running", start=today_in_paris - datetime.timedelta(days=1), days=4)
-    Day.objects.create(
+    visit = published_visit(
+        slug="running", start=today_in_paris - datetime.timedelta(days=1), days=4
+    )
+    DayFactory(
+        bare=True,
         visit=visit,
         date=today_in_paris,
         heading_ru="Библиотеки",
         heading_fr="Bibliothèques",
         heading_en="Libraries",
     )
-    done = build_session(visit, title="Breakfast")
-    done.starts_at, done.ends_at = (
-        now - datetime.timedelta(hours=3),
-        now - datetime.timedelta(hours=2),
+    SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=now - datetime.timedelta(hours=3),
+        ends_at=now - datetime.timedelta(hours=2),
+        title_fr="Breakfast (fr)",
+        title_ru="Breakfast (ru)",
+        title_en="Breakfast (en)",
     )
-    done.save()
-    coming = build_session(
-        visit,
+    coming = SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=now + datetime.timedelta(hours=1),
+        ends_at=now + datetime.timedelta(hours=2),
         title_ru="Встреча в мэрии",
         title_fr="Rencontre à la mairie",
         title_en="Meeting at the town hall",
     )
-    coming.starts_at, coming.ends_at = (
-        now + datetime.timedelta(hours=1),
-        now + datetime.timedelta(hours=2),
-    )
-    coming.save()
-    anna = build_participant(
-        visit, name_latin="Anna Ivanova", name_native="Анна Иванова", preferred_language="ru"
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Анна Иванова",
+        preferred_language="ru",
     )
     return visit, anna, coming
 

@@ -4,7 +4,7 @@ from django.core.management import call_command, get_commands
 from visits.models import Visit
 from visits.programme_check import ERROR, programme_check
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 @pytest.mark.skipif("load_demo" not in get_commands(), reason="the demo loader is not there")

@@ -3,7 +3,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from organisations.models import Organisation, Person, Venue
@@ -13,6 +12,7 @@ from tests.factories import (
     EmergencyContactFactory,
     GroupFactory,
     OrganisationFactory,
+    OrganiserFactory,
     ParticipantFactory,
     PersonFactory,
     ResourceFactory,
@@ -22,17 +22,9 @@ from tests.factories import (
     VisitFactory,
 )
 from visits.models import Day, Resource, Session, Visit
-from visits.services import organiser_group_ensure
 
 PARIS = ZoneInfo("Europe/Paris")
 pytestmark = pytest.mark.django_db
-
-
-def make_organiser(username: str, organisation: Organisation):
-    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(organiser_group_ensure())
-    organisation.members.add(user)
-    return user
 
 
 @pytest.fixture
@@ -47,17 +39,17 @@ def fta():
 
 @pytest.fixture
 def owner(dest):
-    return make_organiser("anna", dest)
+    return OrganiserFactory(username="anna", organisation=dest)
 
 
 @pytest.fixture
 def colleague(dest):
-    return make_organiser("boris", dest)
+    return OrganiserFactory(username="boris", organisation=dest)
 
 
 @pytest.fixture
 def outsider(fta):
-    return make_organiser("milena", fta)
+    return OrganiserFactory(username="milena", organisation=fta)
 
 
 @pytest.fixture

@@ -56,9 +56,9 @@ def reset_connections(app) -> None:
 def test_a_worker_on_redis_renders_the_booklet(redis_app):
     from celery.contrib.testing.worker import start_worker
 
-    from tests.booklets.builders import build_visit
+    from tests.scenarios import librarians_in_paris_and_rouen
 
-    visit = build_visit(days=2)
+    visit = librarians_in_paris_and_rouen(days=2)
     with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         booklet = booklet_request(
             visit=visit, mode=booklet_mode_parse(languages="ru+fr", paper="a5")

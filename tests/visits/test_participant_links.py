@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.participants.builders import build_visit
+from tests.scenarios import published_visit
 
 
 def test_it_prints_each_participant_with_their_full_link(delegation, settings):
@@ -38,7 +38,7 @@ def test_it_names_an_unknown_visit(db):
 
 
 def test_it_says_when_a_visit_has_no_participants(db):
-    build_visit(slug="empty")
+    published_visit(slug="empty")
     out, err = StringIO(), StringIO()
 
     call_command("participant_links", "empty", stdout=out, stderr=err)

@@ -1,101 +1,61 @@
-"""Small builders of programmes for the itinerary and public-page tests.
+"""A published week in Paris with a delegation of three, read in Russian, French, English."""
 
-Plain functions rather than fixtures so that tests in other folders (the public programme)
-build the very same delegation.
-"""
-
-import datetime
-import zoneinfo
+import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group, Participant
-from visits.models import Day, EmergencyContact, Resource, Session, Visit
+from tests.factories import (
+    DayFactory,
+    EmergencyContactFactory,
+    GroupFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    ResourceFactory,
+    SessionFactory,
+    VenueFactory,
+    VisitFactory,
+)
+from visits.models import Session, Visit
 
 
-def build_visit(
+def visit_time(visit: Visit, day: int, hour: int, minute: int = 0) -> dt.datetime:
+    """An aware datetime on the visit's n-th day (0 is the first), in the visit's zone."""
+    date = visit.start_date + dt.timedelta(days=day)
+    return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=ZoneInfo(visit.time_zone))
+
+
+def published_visit(
     *,
     slug: str = "paris-2026",
-    start: datetime.date = datetime.date(2026, 3, 16),
+    start: dt.date = dt.date(2026, 3, 16),
     days: int = 5,
     time_zone: str = "Europe/Paris",
     status: str = Visit.Status.PUBLISHED,
 ) -> Visit:
-    organiser = Organisation.objects.create(
-        name_fr="Association Échanges", name_ru="Ассоциация «Обмены»", name_en="Exchanges"
-    )
-    return Visit.objects.create(
+    """A visit with practical information in three languages and no programme yet."""
+    return VisitFactory(
+        bare=True,
         slug=slug,
         title_fr="Visite d'étude à Paris",
         title_ru="Учебный визит в Париж",
         title_en="Study visit to Paris",
         start_date=start,
-        end_date=start + datetime.timedelta(days=days - 1),
+        end_date=start + dt.timedelta(days=days - 1),
         time_zone=time_zone,
-        organiser=organiser,
+        organiser=OrganisationFactory(
+            bare=True,
+            name_fr="Association Échanges",
+            name_ru="Ассоциация «Обмены»",
+            name_en="Exchanges",
+        ),
         status=status,
         practical_information_fr="Hôtel : prendre la ligne 4.",
         practical_information_ru="Гостиница: линия метро 4.",
         practical_information_en="Hotel: take metro line 4.",
     )
-
-
-def at(visit: Visit, day: int, hour: int, minute: int = 0) -> datetime.datetime:
-    """An aware datetime on the visit's n-th day (0 is the first), in the visit's zone."""
-    date = visit.start_date + datetime.timedelta(days=day)
-    return datetime.datetime.combine(
-        date, datetime.time(hour, minute), tzinfo=zoneinfo.ZoneInfo(visit.time_zone)
-    )
-
-
-def build_session(
-    visit: Visit,
-    *,
-    day: int = 0,
-    hour: int = 10,
-    minutes: int = 90,
-    title: str = "Session",
-    groups: list[Group] | None = None,
-    venue: Venue | None = None,
-    **fields,
-) -> Session:
-    starts_at = at(visit, day, hour)
-    session = Session.objects.create(
-        visit=visit,
-        starts_at=starts_at,
-        ends_at=starts_at + datetime.timedelta(minutes=minutes),
-        title_fr=fields.pop("title_fr", f"{title} (fr)"),
-        title_ru=fields.pop("title_ru", f"{title} (ru)"),
-        title_en=fields.pop("title_en", f"{title} (en)"),
-        venue=venue,
-        **fields,
-    )
-    if groups:
-        session.groups.set(groups)
-    return session
-
-
-def build_participant(
-    visit: Visit,
-    *,
-    name_latin: str,
-    name_native: str = "",
-    email: str = "",
-    preferred_language: str = "ru",
-    groups: list[Group] | None = None,
-    **fields,
-) -> Participant:
-    participant = Participant.objects.create(
-        visit=visit,
-        name_latin=name_latin,
-        name_native=name_native or name_latin,
-        email=email,
-        preferred_language=preferred_language,
-        **fields,
-    )
-    if groups:
-        participant.groups.set(groups)
-    return participant
 
 
 @dataclass
@@ -118,10 +78,15 @@ class Delegation:
         return [self.anna, self.pierre, self.olga]
 
 
-def build_delegation(**visit_fields) -> Delegation:
-    """A visit with two groups, three participants and three sessions on the first day."""
-    visit = build_visit(**visit_fields)
-    Day.objects.create(
+def delegation_in_paris(**visit_fields) -> Delegation:
+    """Anna (Russian, libraries), Pyotr (French, museums) and Olga (English, no group).
+
+    On the first day: a welcome for everyone at the Centre Pompidou (host, speaker, reading,
+    interpretation noted in French only), then a library tour and a museum tour at once,
+    one for each group. Private details everywhere, for the pages that must not show them.
+    """
+    visit = published_visit(**visit_fields)
+    DayFactory(
         visit=visit,
         date=visit.start_date,
         heading_fr="Arrivée et bibliothèques",
@@ -131,14 +96,13 @@ def build_delegation(**visit_fields) -> Delegation:
         city_ru="Париж",
         city_en="Paris",
     )
-    libraries = Group.objects.create(
+    libraries = GroupFactory(
         visit=visit, name_fr="Bibliothèques", name_ru="Библиотеки", name_en="Libraries"
     )
-    museums = Group.objects.create(
-        visit=visit, name_fr="Musées", name_ru="Музеи", name_en="Museums"
-    )
-    anna = build_participant(
-        visit,
+    museums = GroupFactory(visit=visit, name_fr="Musées", name_ru="Музеи", name_en="Museums")
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
         name_latin="Anna Ivanova",
         name_native="Анна Иванова",
         email="anna.ivanova@example.ru",
@@ -148,8 +112,9 @@ def build_delegation(**visit_fields) -> Delegation:
         needs="Vegetarian meals",
         private_notes="Arrives late on Monday",
     )
-    pierre = build_participant(
-        visit,
+    pierre = ParticipantFactory(
+        bare=True,
+        visit=visit,
         name_latin="Pyotr Sokolov",
         name_native="Пётр Соколов",
         email="pyotr.sokolov@example.ru",
@@ -157,14 +122,16 @@ def build_delegation(**visit_fields) -> Delegation:
         groups=[museums],
         private_notes="Needs an invitation letter",
     )
-    olga = build_participant(
-        visit,
+    olga = ParticipantFactory(
+        bare=True,
+        visit=visit,
         name_latin="Olga Smirnova",
         name_native="Ольга Смирнова",
         email="olga.smirnova@example.ru",
         preferred_language="en",
     )
-    host = Organisation.objects.create(
+    host = OrganisationFactory(
+        bare=True,
         name_fr="Bibliothèque publique d'information",
         name_ru="Публичная информационная библиотека",
         name_en="Public Information Library",
@@ -173,7 +140,8 @@ def build_delegation(**visit_fields) -> Delegation:
         description_en="The large library of the Centre Pompidou.",
         website="https://www.bpi.fr/",
     )
-    venue = Venue.objects.create(
+    venue = VenueFactory(
+        bare=True,
         name_fr="Centre Pompidou",
         name_ru="Центр Помпиду",
         name_en="Centre Pompidou",
@@ -188,7 +156,8 @@ def build_delegation(**visit_fields) -> Delegation:
         directions_fr="Métro Rambuteau, entrée rue du Renard.",
         directions_ru="Метро Rambuteau, вход с улицы Ренар.",
     )
-    speaker = Person.objects.create(
+    speaker = PersonFactory(
+        bare=True,
         name_fr="Claire Martin",
         name_ru="Клэр Мартен",
         name_en="Claire Martin",
@@ -200,11 +169,11 @@ def build_delegation(**visit_fields) -> Delegation:
         phone="+33 1 44 78 12 33",
         private_notes="Prefers mornings",
     )
-    plenary = build_session(
-        visit,
-        hour=9,
-        minutes=60,
-        title="Welcome",
+    plenary = SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 0, 9),
+        ends_at=visit_time(visit, 0, 10),
         title_ru="Приветствие",
         title_fr="Accueil",
         title_en="Welcome",
@@ -213,20 +182,22 @@ def build_delegation(**visit_fields) -> Delegation:
         private_notes="Budget: 300 EUR for coffee",
         interpretation=Session.Interpretation.CONSECUTIVE,
         interpretation_note_fr="russe–français",
+        hosts=[host],
+        speakers=[speaker],
     )
-    plenary.hosts.set([host])
-    plenary.speakers.set([speaker])
-    Resource.objects.create(
+    ResourceFactory(
+        bare=True,
         visit=visit,
         session=plenary,
         title_fr="Rapport annuel",
         title_ru="Годовой отчёт",
         url="https://www.bpi.fr/rapport",
     )
-    library_visit = build_session(
-        visit,
-        hour=11,
-        title="Library tour",
+    library_visit = SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 0, 11),
+        ends_at=visit_time(visit, 0, 12, 30),
         title_ru="Экскурсия по библиотеке",
         title_fr="Visite de la bibliothèque",
         title_en="Library tour",
@@ -234,17 +205,19 @@ def build_delegation(**visit_fields) -> Delegation:
         groups=[libraries],
         private_notes="Guide paid in cash",
     )
-    museum_visit = build_session(
-        visit,
-        hour=11,
-        title="Museum tour",
+    museum_visit = SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 0, 11),
+        ends_at=visit_time(visit, 0, 12, 30),
         title_ru="Экскурсия по музею",
         title_fr="Visite du musée",
         title_en="Museum tour",
         kind=Session.Kind.SITE_VISIT,
         groups=[museums],
     )
-    EmergencyContact.objects.create(
+    EmergencyContactFactory(
+        bare=True,
         visit=visit,
         name="Marie Dubois",
         role_fr="coordinatrice",

@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.booklets.builders import build_visit
-from tests.booklets.conftest import pdf_pages
+from tests.scenarios import librarian, librarians_in_paris_and_rouen
+from tests.visits.booklets.conftest import pdf_pages
 
 
 def test_it_writes_the_booklet(visit, tmp_path):
@@ -45,10 +45,8 @@ def test_bad_arguments_are_named(visit, tmp_path, arguments, message):
 
 
 def test_a_participant_of_another_visit_is_refused(visit, tmp_path):
-    from tests.booklets.builders import participant
-
-    other = build_visit(slug="other-visit")
-    stranger = participant(other)
+    other = librarians_in_paris_and_rouen(slug="other-visit")
+    stranger = librarian(other)
     with pytest.raises(CommandError) as error:
         call_command(
             "render_booklet",

@@ -5,26 +5,35 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from organisations.models import Organisation, Venue
-from tests.desk.builders import PARIS, at, clean_visit, group, organiser, participant, session
+from organisations.models import Venue
+from tests.factories import (
+    GroupFactory,
+    OrganisationFactory,
+    OrganiserFactory,
+    ParticipantFactory,
+)
+from tests.scenarios import PARIS, may_2019, paris_rouen_programme, plain_session
 from visits.models import Day, Session, Visit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 @pytest.fixture
 def visit():
-    return clean_visit()
+    return paris_rouen_programme()
 
 
 @pytest.fixture
 def owner(visit):
-    return organiser("anna", visit.organiser)
+    return OrganiserFactory(username="anna", organisation=visit.organiser)
 
 
 @pytest.fixture
 def outsider():
-    return organiser("milena", Organisation.objects.create(name_fr="France terre d'asile"))
+    return OrganiserFactory(
+        username="milena",
+        organisation=OrganisationFactory(bare=True, name_fr="France terre d'asile"),
+    )
 
 
 def url(name: str, visit) -> str:
@@ -32,11 +41,11 @@ def url(name: str, visit) -> str:
 
 
 def add_overlap(visit):
-    return session(
+    return plain_session(
         visit,
         "Musée Carnavalet",
-        at(13, 11),
-        at(13, 12),
+        may_2019(13, 11),
+        may_2019(13, 12),
         venue=Venue.objects.get(name_fr="Hôtel de Ville"),
     )
 
@@ -99,7 +108,7 @@ def test_publishing_with_errors_is_refused_with_the_list(client, owner, visit):
 
 
 def test_publishing_with_warnings_needs_a_confirmation(client, owner, visit):
-    session(visit, "Rencontre", at(13, 15), at(13, 16))
+    plain_session(visit, "Rencontre", may_2019(13, 15), may_2019(13, 16))
     client.force_login(owner)
 
     refused = client.post(url("check", visit), {})
@@ -238,7 +247,7 @@ def test_a_too_long_translation_is_explained_and_nothing_typed_is_lost(client, o
 
 
 def test_texts_of_another_visit_cannot_be_posted_through_this_one(client, owner, visit):
-    other = clean_visit(slug="cifer-paris")
+    other = paris_rouen_programme(slug="cifer-paris")
     stranger = Session.objects.filter(visit=other).first()
     client.force_login(owner)
 
@@ -255,9 +264,15 @@ def test_texts_of_another_visit_cannot_be_posted_through_this_one(client, owner,
 
 
 def test_duplicating_shifts_the_programme_and_leaves_the_delegation(client, owner, visit):
-    museums = group(visit, "Musées")
+    museums = GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)")
     Session.objects.get(title_fr="Déjeuner").groups.add(museums)
-    participant(visit, "Anna Ivanova", groups=[museums])
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        groups=[museums],
+    )
     client.force_login(owner)
 
     response = client.post(
@@ -363,7 +378,7 @@ def test_the_command_prints_findings_and_fails_on_an_error(visit):
 
 
 def test_the_command_passes_with_warnings_only(visit):
-    session(visit, "Rencontre", at(13, 15), at(13, 16))
+    plain_session(visit, "Rencontre", may_2019(13, 15), may_2019(13, 16))
     out = StringIO()
 
     call_command("check_programme", visit.slug, stdout=out, no_color=True)

@@ -3,17 +3,17 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.booklets.builders import build_visit, participant
+from tests.scenarios import librarian, librarians_in_paris_and_rouen
 
 
 @pytest.fixture
 def visit(db):
-    return build_visit()
+    return librarians_in_paris_and_rouen()
 
 
 @pytest.fixture
 def anna(visit):
-    return participant(visit)
+    return librarian(visit)
 
 
 def pdf_pages(pdf: bytes) -> list[str]:

@@ -2,12 +2,12 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from organisations.models import Organisation
 from participants.models import LinkMailing
 from participants.selectors import participant_personal_url
-from tests.desk.builders import clean_visit, organiser, participant
+from tests.factories import OrganisationFactory, OrganiserFactory, ParticipantFactory
+from tests.scenarios import paris_rouen_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 @pytest.fixture(autouse=True)
@@ -17,12 +17,12 @@ def _locmem(settings):
 
 @pytest.fixture
 def visit():
-    return clean_visit()
+    return paris_rouen_programme()
 
 
 @pytest.fixture
 def owner(visit):
-    return organiser("anna", visit.organiser)
+    return OrganiserFactory(username="anna", organisation=visit.organiser)
 
 
 def send(client, *participants):
@@ -34,8 +34,22 @@ def send(client, *participants):
 
 
 def test_each_participant_gets_their_link_in_their_language(client, owner, visit):
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru", preferred_language="ru")
-    claire = participant(visit, "Claire Martin", email="claire@example.fr", preferred_language="fr")
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+        preferred_language="ru",
+    )
+    claire = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Claire Martin",
+        name_native="Claire Martin",
+        email="claire@example.fr",
+        preferred_language="fr",
+    )
     client.force_login(owner)
 
     response = send(client, anna, claire)
@@ -54,7 +68,14 @@ def test_each_participant_gets_their_link_in_their_language(client, owner, visit
 
 
 def test_a_record_says_who_was_sent_what_and_when(client, owner, visit):
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru", preferred_language="ru")
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+        preferred_language="ru",
+    )
     client.force_login(owner)
 
     send(client, anna)
@@ -75,7 +96,9 @@ def test_a_record_says_who_was_sent_what_and_when(client, owner, visit):
 
 
 def test_a_participant_without_an_address_is_named_and_skipped(client, owner, visit):
-    boris = participant(visit, "Boris Petrov")
+    boris = ParticipantFactory(
+        bare=True, visit=visit, name_latin="Boris Petrov", name_native="Boris Petrov"
+    )
     client.force_login(owner)
 
     response = send(client, boris)
@@ -86,8 +109,18 @@ def test_a_participant_without_an_address_is_named_and_skipped(client, owner, vi
 
 
 def test_an_outsider_sends_nothing_to_another_delegation(client, visit):
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru")
-    client.force_login(organiser("milena", Organisation.objects.create(name_fr="FTDA")))
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+    )
+    client.force_login(
+        OrganiserFactory(
+            username="milena", organisation=OrganisationFactory(bare=True, name_fr="FTDA")
+        )
+    )
 
     send(client, anna)
 

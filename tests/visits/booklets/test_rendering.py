@@ -6,7 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.booklets.conftest import pdf_pages
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
 
 

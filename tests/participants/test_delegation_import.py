@@ -6,12 +6,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from organisations.models import Organisation
 from participants.imports import ParticipantResource
 from participants.models import Participant
-from tests.desk.builders import clean_visit, group, organiser, participant
+from tests.factories import (
+    GroupFactory,
+    OrganisationFactory,
+    OrganiserFactory,
+    ParticipantFactory,
+)
+from tests.scenarios import paris_rouen_programme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 IMPORT_URL = "admin:participants_participant_import"
 CSV_FORMAT, XLSX_FORMAT = "0", "1"
@@ -53,15 +58,15 @@ BORIS = [
 
 @pytest.fixture
 def visit():
-    visit = clean_visit()
-    group(visit, "Musées")
-    group(visit, "Districts")
+    visit = paris_rouen_programme()
+    GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)")
+    GroupFactory(bare=True, visit=visit, name_fr="Districts", name_ru="Districts (ru)")
     return visit
 
 
 @pytest.fixture
 def owner(visit):
-    return organiser("anna", visit.organiser)
+    return OrganiserFactory(username="anna", organisation=visit.organiser)
 
 
 def csv_bytes(rows, encoding="utf-8") -> bytes:
@@ -245,7 +250,9 @@ def test_an_unknown_language_and_a_bad_email_are_explained(client, owner, visit)
 
 
 def test_a_known_email_updates_that_participant(client, owner, visit):
-    participant(visit, "Anna I.", email="anna@example.ru")
+    ParticipantFactory(
+        bare=True, visit=visit, name_latin="Anna I.", name_native="Anna I.", email="anna@example.ru"
+    )
     client.force_login(owner)
 
     confirm(client, upload(client, visit, "delegation.csv", csv_bytes([HEADERS, ANNA])))
@@ -254,7 +261,9 @@ def test_a_known_email_updates_that_participant(client, owner, visit):
 
 
 def test_nobody_imports_into_another_organisations_visit(client, visit):
-    outsider = organiser("milena", Organisation.objects.create(name_fr="FTDA"))
+    outsider = OrganiserFactory(
+        username="milena", organisation=OrganisationFactory(bare=True, name_fr="FTDA")
+    )
     client.force_login(outsider)
 
     response = upload(client, visit, "delegation.csv", csv_bytes([HEADERS, ANNA]))
@@ -264,7 +273,14 @@ def test_nobody_imports_into_another_organisations_visit(client, visit):
 
 
 def test_the_export_has_the_import_columns_and_imports_again(client, owner, visit):
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru", city="Москва")
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+        city="Москва",
+    )
     anna.name_native = "Анна Иванова"
     anna.save()
     anna.groups.set(visit.groups.filter(name_fr="Musées"))
@@ -295,9 +311,9 @@ def test_the_export_has_the_import_columns_and_imports_again(client, owner, visi
         "Musées",
         "delegate",
     )
-    other = clean_visit(slug="paris-rouen-2020")
-    group(other, "Musées")
-    client.force_login(organiser("olga", other.organiser))
+    other = paris_rouen_programme(slug="paris-rouen-2020")
+    GroupFactory(bare=True, visit=other, name_fr="Musées", name_ru="Musées (ru)")
+    client.force_login(OrganiserFactory(username="olga", organisation=other.organiser))
     confirm(client, upload(client, other, "export.csv", exported.csv.encode()))
     copy = Participant.objects.get(visit=other)
     assert (copy.name_native, copy.city, [g.name_fr for g in copy.groups.all()]) == (

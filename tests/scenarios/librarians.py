@@ -1,47 +1,61 @@
-"""A small bilingual study visit (a Russian delegation in Paris and Rouen) for booklet tests.
-
-Its text uses on purpose the characters a careless font lacks: guillemets, №, en and em
-dashes, no-break spaces (U+00A0, U+202F) and the non-breaking hyphen (U+2011).
-"""
+"""Librarians and officials in Paris and Rouen: the bilingual visit booklets print."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-from organisations.models import Organisation, Person, Venue
-from participants.models import Group, Participant
-from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
+from organisations.models import Organisation
+from participants.models import Participant
+from tests.factories import (
+    DayFactory,
+    EmergencyContactFactory,
+    GroupFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    ResourceFactory,
+    SessionFactory,
+    VenueFactory,
+    VisitFactory,
+    VisitOrganisationFactory,
+)
+from tests.scenarios.paris_rouen import PARIS
+from visits.models import Session, Visit
 
-PARIS = ZoneInfo("Europe/Paris")
 
-
-def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
+def may_2025(day: int, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(2025, 5, day, hour, minute, tzinfo=PARIS)
 
 
-def organisation(slug: str, **fields) -> Organisation:
-    return Organisation.objects.create(**fields)
+def librarians_in_paris_and_rouen(
+    *, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions: int = 0
+) -> Visit:
+    """A Russian delegation of librarians and officials, from 12 May 2025, in two groups.
 
-
-def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions: int = 0) -> Visit:
-    """A visit of ``days`` days with two groups; ``extra_sessions`` adds sessions per day."""
-    organiser = Organisation.objects.create(
+    ``days`` days (Paris, Paris, Rouen); ``extra_sessions`` adds round tables each day. Its
+    text uses on purpose the characters a careless font lacks: guillemets, №, en and em
+    dashes, no-break spaces (U+00A0, U+202F) and the non-breaking hyphen (U+2011).
+    """
+    organiser = OrganisationFactory(
+        bare=True,
         name_fr="Association Échanges franco‑russes",
         name_ru="Ассоциация «Франко‑российские обмены»",
         kind=Organisation.Kind.ASSOCIATION,
         city_fr="Paris",
         city_ru="Париж",
     )
-    embassy = Organisation.objects.create(
+    embassy = OrganisationFactory(
+        bare=True,
         name_fr="Institut culturel de Paris",
         name_ru="Парижский культурный институт",
         kind=Organisation.Kind.CULTURAL_CENTRE,
     )
-    sending = Organisation.objects.create(
+    sending = OrganisationFactory(
+        bare=True,
         name_fr="Bibliothèque régionale de Iaroslavl",
         name_ru="Ярославская областная библиотека",
         kind=Organisation.Kind.LIBRARY,
     )
-    mediatheque = Organisation.objects.create(
+    mediatheque = OrganisationFactory(
+        bare=True,
         name_fr="Médiathèque Françoise‑Sagan",
         name_ru="Медиатека имени Франсуазы Саган",
         kind=Organisation.Kind.LIBRARY,
@@ -61,7 +75,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         country_fr="France",
         country_ru="Франция",
     )
-    mairie = Organisation.objects.create(
+    mairie = OrganisationFactory(
+        bare=True,
         name_fr="Mairie du 10e arrondissement",
         name_ru="Мэрия 10‑го округа Парижа",
         kind=Organisation.Kind.MUNICIPALITY,
@@ -71,7 +86,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         city_fr="Paris",
         city_ru="Париж",
     )
-    musee = Organisation.objects.create(
+    musee = OrganisationFactory(
+        bare=True,
         name_fr="Musée des Beaux‑Arts de Rouen",
         name_ru="Музей изящных искусств Руана",
         kind=Organisation.Kind.MUSEUM,
@@ -80,7 +96,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         city_fr="Rouen",
         city_ru="Руан",
     )
-    visit = Visit.objects.create(
+    visit = VisitFactory(
+        bare=True,
         slug=slug,
         title_fr="Bibliothèques et participation citoyenne",
         title_ru="Библиотеки и гражданское участие",
@@ -101,9 +118,10 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         themes_ru="Участие жителей\nЦифровая медиация\nДоступность",
         status=Visit.Status.PUBLISHED,
     )
-    VisitOrganisation.objects.create(visit=visit, organisation=embassy, role="supporter")
-    VisitOrganisation.objects.create(visit=visit, organisation=sending, role="sending")
-    bibliothecaire = Person.objects.create(
+    VisitOrganisationFactory(visit=visit, organisation=embassy, role="supporter")
+    VisitOrganisationFactory(visit=visit, organisation=sending, role="sending")
+    bibliothecaire = PersonFactory(
+        bare=True,
         name_fr="Claire Dubois",
         name_ru="Клер Дюбуа",
         role_fr="directrice",
@@ -111,7 +129,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         organisation=mediatheque,
         phone="+33 6 00 00 00 01",
     )
-    salle = Venue.objects.create(
+    salle = VenueFactory(
+        bare=True,
         name_fr="Médiathèque Françoise‑Sagan, salle № 2",
         name_ru="Медиатека Франсуазы Саган, зал № 2",
         address="8 rue Léon‑Schwartzenberg",
@@ -122,7 +141,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         directions_ru="Метро Gare de l’Est, выход 3.",
         organisation=mediatheque,
     )
-    mairie_venue = Venue.objects.create(
+    mairie_venue = VenueFactory(
+        bare=True,
         name_fr="Mairie du 10e, salle des fêtes",
         name_ru="Мэрия 10‑го округа, праздничный зал",
         address="72 rue du Faubourg‑Saint‑Martin",
@@ -130,7 +150,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         city_fr="Paris",
         city_ru="Париж",
     )
-    musee_venue = Venue.objects.create(
+    musee_venue = VenueFactory(
+        bare=True,
         name_fr="Musée des Beaux‑Arts",
         name_ru="Музей изящных искусств",
         address="Esplanade Marcel‑Duchamp",
@@ -138,15 +159,16 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         city_fr="Rouen",
         city_ru="Руан",
     )
-    librarians = Group.objects.create(
-        visit=visit, name_fr="Bibliothécaires", name_ru="Библиотекари"
+    librarians = GroupFactory(
+        bare=True, visit=visit, name_fr="Bibliothécaires", name_ru="Библиотекари"
     )
-    officials = Group.objects.create(visit=visit, name_fr="Élus", name_ru="Депутаты")
+    officials = GroupFactory(bare=True, visit=visit, name_fr="Élus", name_ru="Депутаты")
 
     cities = [("Paris", "Париж"), ("Paris", "Париж"), ("Rouen", "Руан")]
     for index in range(days):
         city_fr, city_ru = cities[index % len(cities)]
-        Day.objects.create(
+        DayFactory(
+            bare=True,
             visit=visit,
             date=dt.date(2025, 5, 12 + index),
             heading_fr=f"Journée {index + 1} : {city_fr}",
@@ -155,11 +177,12 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
             city_ru=city_ru,
         )
 
-    first = Session.objects.create(
+    SessionFactory(
+        bare=True,
         visit=visit,
         kind=Session.Kind.SITE_VISIT,
-        starts_at=at(12, 9, 30),
-        ends_at=at(12, 11),
+        starts_at=may_2025(12, 9, 30),
+        ends_at=may_2025(12, 11),
         title_fr="Visite de la médiathèque Françoise‑Sagan",
         title_ru="Посещение медиатеки Франсуазы Саган",
         description_fr="Présentation des espaces et des services « hors les murs ».",
@@ -168,48 +191,52 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         interpretation=Session.Interpretation.CONSECUTIVE,
         interpretation_note_fr="russe – français",
         interpretation_note_ru="русский – французский",
+        hosts=[mediatheque],
+        speakers=[bibliothecaire],
     )
-    first.hosts.add(mediatheque)
-    first.speakers.add(bibliothecaire)
-    council = Session.objects.create(
+    SessionFactory(
+        bare=True,
         visit=visit,
         kind=Session.Kind.MEETING,
-        starts_at=at(12, 14),
-        ends_at=at(12, 16),
+        starts_at=may_2025(12, 14),
+        ends_at=may_2025(12, 16),
         title_fr="Conseils de quartier : comment ça marche ?",
         title_ru="Советы кварталов: как это работает?",
         venue=mairie_venue,
         private_notes="Code de la porte 1234 — never printed",
+        hosts=[mairie],
+        groups=[officials],
     )
-    council.hosts.add(mairie)
-    council.groups.add(officials)
-    workshop = Session.objects.create(
+    SessionFactory(
+        bare=True,
         visit=visit,
         kind=Session.Kind.WORKSHOP,
-        starts_at=at(12, 14),
-        ends_at=at(12, 16),
+        starts_at=may_2025(12, 14),
+        ends_at=may_2025(12, 16),
         title_fr="Atelier de médiation numérique",
         title_ru="Мастер-класс по цифровой медиации",
         venue=salle,
+        hosts=[mediatheque],
+        groups=[librarians],
     )
-    workshop.hosts.add(mediatheque)
-    workshop.groups.add(librarians)
     if days >= 3:
-        museum = Session.objects.create(
+        SessionFactory(
+            bare=True,
             visit=visit,
             kind=Session.Kind.SITE_VISIT,
-            starts_at=at(14, 10),
-            ends_at=at(14, 12, 30),
+            starts_at=may_2025(14, 10),
+            ends_at=may_2025(14, 12, 30),
             title_fr="Le musée pour tous",
             title_ru="Музей для всех",
             venue=musee_venue,
+            hosts=[musee],
         )
-        museum.hosts.add(musee)
-        Session.objects.create(
+        SessionFactory(
+            bare=True,
             visit=visit,
             kind=Session.Kind.TRANSFER,
-            starts_at=at(14, 7, 45),
-            ends_at=at(14, 9, 15),
+            starts_at=may_2025(14, 7, 45),
+            ends_at=may_2025(14, 9, 15),
             title_fr="Train Paris‑Saint‑Lazare — Rouen",
             title_ru="Поезд Париж — Руан",
             meeting_point_fr="Gare Saint‑Lazare, sous l’horloge",
@@ -218,19 +245,21 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
     for index in range(extra_sessions * days):
         day = 12 + index % days
         hour = 17 + (index // days) % 5
-        session = Session.objects.create(
+        SessionFactory(
+            bare=True,
             visit=visit,
             kind=Session.Kind.DISCUSSION,
-            starts_at=at(day, hour),
-            ends_at=at(day, hour, 50),
+            starts_at=may_2025(day, hour),
+            ends_at=may_2025(day, hour, 50),
             title_fr=f"Table ronde n° {index + 1} : lire en ville",
             title_ru=f"Круглый стол № {index + 1}: чтение в городе",
             description_fr="Échanges avec les bibliothécaires et les habitants du quartier. " * 3,
             description_ru="Обмен опытом с библиотекарями и жителями квартала. " * 3,
             venue=salle if index % 2 else mairie_venue,
+            hosts=[mediatheque if index % 2 else mairie],
         )
-        session.hosts.add(mediatheque if index % 2 else mairie)
-    Resource.objects.create(
+    ResourceFactory(
+        bare=True,
         visit=visit,
         title_fr="Plan lecture publique 2024",
         title_ru="План развития публичного чтения 2024",
@@ -238,7 +267,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         summary_ru="План города на 20 страницах.",
         url="https://www.example.org/plan-lecture.pdf",
     )
-    EmergencyContact.objects.create(
+    EmergencyContactFactory(
+        bare=True,
         visit=visit,
         name="Marie Lefèvre",
         role_fr="coordinatrice de la visite",
@@ -246,7 +276,8 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
         phone="+33 6 12 34 56 78",
         email="marie@example.org",
     )
-    EmergencyContact.objects.create(
+    EmergencyContactFactory(
+        bare=True,
         visit=visit,
         name="Ольга Петрова",
         role_fr="interprète",
@@ -256,14 +287,15 @@ def build_visit(*, slug: str = "paris-rouen-2025", days: int = 3, extra_sessions
     return visit
 
 
-def participant(visit: Visit, *, group_name_fr: str = "Bibliothécaires") -> Participant:
-    person = Participant.objects.create(
+def librarian(visit: Visit, *, group_name_fr: str = "Bibliothécaires") -> Participant:
+    """Anna Ivanova, in the named group of ``librarians_in_paris_and_rouen``."""
+    return ParticipantFactory(
+        bare=True,
         visit=visit,
         name_native="Анна Иванова",
         name_latin="Anna Ivanova",
         email="anna@example.org",
         phone="+7 900 000 00 00",
         needs="Vegetarian — private",
+        groups=[visit.groups.get(name_fr=group_name_fr)],
     )
-    person.groups.add(visit.groups.get(name_fr=group_name_fr))
-    return person

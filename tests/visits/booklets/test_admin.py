@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from organisations.models import Organisation
+from tests.factories import OrganisationFactory
 from visits.booklets.models import Booklet
 
 
@@ -19,7 +19,7 @@ def outsider(visit):
 
     user = get_user_model().objects.create_user("outsider", password="x", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(codename__endswith="_visit"))
-    other = Organisation.objects.create(name_fr="Autre association")
+    other = OrganisationFactory(bare=True, name_fr="Autre association")
     other.members.add(user)
     return user
 

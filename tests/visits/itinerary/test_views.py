@@ -7,9 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from organisations.models import Organisation, Person, Venue
-from participants.models import Group
-from tests.participants.builders import at, build_participant, build_session, build_visit
+from organisations.models import Person
+from tests.factories import (
+    GroupFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    ResourceFactory,
+    SessionFactory,
+    VenueFactory,
+)
+from tests.scenarios import published_visit, visit_time
 from visits.models import Resource, Session
 
 
@@ -107,10 +115,22 @@ def test_a_session_shows_venue_maps_hosts_speakers_interpretation_and_reading(cl
 
 
 def test_a_venue_without_coordinates_links_to_a_search_by_address(client, delegation):
-    venue = Venue.objects.create(
-        name_fr="Mairie de Rouen", address="2 place du Général de Gaulle", city_fr="Rouen"
+    venue = VenueFactory(
+        bare=True,
+        name_fr="Mairie de Rouen",
+        address="2 place du Général de Gaulle",
+        city_fr="Rouen",
     )
-    build_session(delegation.visit, day=1, title="Town hall", venue=venue)
+    SessionFactory(
+        bare=True,
+        visit=delegation.visit,
+        starts_at=visit_time(delegation.visit, 1, 10),
+        ends_at=visit_time(delegation.visit, 1, 11, 30),
+        title_fr="Town hall (fr)",
+        title_ru="Town hall (ru)",
+        title_en="Town hall (en)",
+        venue=venue,
+    )
 
     page = page_of(client, delegation.olga)
 
@@ -123,9 +143,23 @@ def test_a_venue_without_coordinates_links_to_a_search_by_address(client, delega
 
 def test_times_are_shown_in_the_visits_zone_whatever_the_server_zone(client, db, settings):
     settings.TIME_ZONE = "America/Los_Angeles"
-    visit = build_visit(slug="tokyo", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
-    build_session(visit, hour=10, minutes=90, title="Ward office")
-    tourist = build_participant(visit, name_latin="Ivan Petrov", preferred_language="en")
+    visit = published_visit(slug="tokyo", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
+    SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 0, 10),
+        ends_at=visit_time(visit, 0, 11, 30),
+        title_fr="Ward office (fr)",
+        title_ru="Ward office (ru)",
+        title_en="Ward office (en)",
+    )
+    tourist = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Ivan Petrov",
+        name_native="Ivan Petrov",
+        preferred_language="en",
+    )
 
     page = page_of(client, tourist)
 
@@ -143,10 +177,24 @@ def test_times_are_shown_in_the_visits_zone_whatever_the_server_zone(client, db,
 
 
 def test_sessions_fall_on_days_by_their_local_date(client, db):
-    visit = build_visit(slug="late", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
+    visit = published_visit(slug="late", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
     # 01:30 on 2 June in Tokyo is still 1 June in UTC.
-    build_session(visit, day=1, hour=1, minutes=30, title="Night train")
-    traveller = build_participant(visit, name_latin="Ivan Petrov", preferred_language="en")
+    SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 1, 1),
+        ends_at=visit_time(visit, 1, 1, 30),
+        title_fr="Night train (fr)",
+        title_ru="Night train (ru)",
+        title_en="Night train (en)",
+    )
+    traveller = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Ivan Petrov",
+        name_native="Ivan Petrov",
+        preferred_language="en",
+    )
 
     page = page_of(client, traveller)
 
@@ -156,7 +204,7 @@ def test_sessions_fall_on_days_by_their_local_date(client, db):
 
 
 def test_during_the_visit_the_current_and_next_sessions_stand_out(client, delegation, monkeypatch):
-    freeze_now(monkeypatch, at(delegation.visit, 0, 9, 30))
+    freeze_now(monkeypatch, visit_time(delegation.visit, 0, 9, 30))
 
     page = page_of(client, delegation.anna)
 
@@ -176,8 +224,16 @@ def test_during_the_visit_the_current_and_next_sessions_stand_out(client, delega
 
 
 def test_the_next_session_can_be_on_a_later_day(client, delegation, monkeypatch):
-    build_session(delegation.visit, day=2, hour=14, title="Rouen")
-    freeze_now(monkeypatch, at(delegation.visit, 0, 20))
+    SessionFactory(
+        bare=True,
+        visit=delegation.visit,
+        starts_at=visit_time(delegation.visit, 2, 14),
+        ends_at=visit_time(delegation.visit, 2, 15, 30),
+        title_fr="Rouen (fr)",
+        title_ru="Rouen (ru)",
+        title_en="Rouen (en)",
+    )
+    freeze_now(monkeypatch, visit_time(delegation.visit, 0, 20))
 
     page = page_of(client, delegation.olga, "?lang=en")
 
@@ -188,7 +244,7 @@ def test_the_next_session_can_be_on_a_later_day(client, delegation, monkeypatch)
 
 
 def test_before_the_visit_the_page_says_when_it_starts(client, delegation, monkeypatch):
-    freeze_now(monkeypatch, at(delegation.visit, -6, 12))
+    freeze_now(monkeypatch, visit_time(delegation.visit, -6, 12))
 
     page = page_of(client, delegation.olga)
 
@@ -201,7 +257,7 @@ def test_before_the_visit_the_page_says_when_it_starts(client, delegation, monke
 
 
 def test_the_day_before_the_visit_the_page_says_tomorrow(client, delegation, monkeypatch):
-    freeze_now(monkeypatch, at(delegation.visit, -1, 12))
+    freeze_now(monkeypatch, visit_time(delegation.visit, -1, 12))
 
     page = page_of(client, delegation.olga)
 
@@ -212,7 +268,7 @@ def test_the_day_before_the_visit_the_page_says_tomorrow(client, delegation, mon
 
 
 def test_after_the_visit_the_page_says_it_is_over(client, delegation, monkeypatch):
-    freeze_now(monkeypatch, at(delegation.visit, 5, 12))
+    freeze_now(monkeypatch, visit_time(delegation.visit, 5, 12))
 
     page = page_of(client, delegation.olga)
 
@@ -254,17 +310,22 @@ def test_the_page_works_without_javascript_and_loads_nothing_from_elsewhere(clie
         assert external not in page
 
 
-def build_programme(visit, *, sessions: int, everyone_group: Group) -> None:
-    host = Organisation.objects.create(name_fr="Hôte", website="https://example.org/")
-    speaker_home = Organisation.objects.create(name_fr="Maison")
-    venue = Venue.objects.create(name_fr="Salle", address="1 rue de Paris", city_fr="Paris")
-    other_group = Group.objects.create(visit=visit, name_fr="Autre")
+def add_programme(visit, *, sessions: int, everyone_group) -> None:
+    """``sessions`` sessions with a host, a speaker, a reading; a third for everyone.
+
+    Built unsaved by the factories and saved in bulk: 300 sessions one by one would be slow.
+    """
+    host = OrganisationFactory(bare=True, name_fr="Hôte", website="https://example.org/")
+    speaker_home = OrganisationFactory(bare=True, name_fr="Maison")
+    venue = VenueFactory(bare=True, name_fr="Salle", address="1 rue de Paris", city_fr="Paris")
+    other_group = GroupFactory(bare=True, visit=visit, name_fr="Autre")
     created = Session.objects.bulk_create(
         [
-            Session(
+            SessionFactory.build(
+                bare=True,
                 visit=visit,
-                starts_at=at(visit, index % 5, 8 + index % 12),
-                ends_at=at(visit, index % 5, 9 + index % 12),
+                starts_at=visit_time(visit, index % 5, 8 + index % 12),
+                ends_at=visit_time(visit, index % 5, 9 + index % 12),
                 title_fr=f"Séance {index}",
                 description_fr="Une description.",
                 venue=venue,
@@ -275,7 +336,9 @@ def build_programme(visit, *, sessions: int, everyone_group: Group) -> None:
     )
     speakers = Person.objects.bulk_create(
         [
-            Person(name_fr=f"Orateur {index}", role_fr="rôle", organisation=speaker_home)
+            PersonFactory.build(
+                bare=True, name_fr=f"Orateur {index}", role_fr="rôle", organisation=speaker_home
+            )
             for index in range(sessions)
         ]
     )
@@ -299,7 +362,9 @@ def build_programme(visit, *, sessions: int, everyone_group: Group) -> None:
     )
     Resource.objects.bulk_create(
         [
-            Resource(visit=visit, session=session, title_fr="Lire", url="https://example.org/")
+            ResourceFactory.build(
+                bare=True, visit=visit, session=session, title_fr="Lire", url="https://example.org/"
+            )
             for session in created
         ]
     )
@@ -315,11 +380,16 @@ def count_page_queries(client, participant) -> int:
 def test_the_page_costs_the_same_queries_for_10_and_for_300_sessions(client, db):
     counts = {}
     for sessions in (10, 300):
-        visit = build_visit(slug=f"size-{sessions}", start=datetime.date(2026, 3, 16))
-        group = Group.objects.create(visit=visit, name_fr="Groupe")
-        build_programme(visit, sessions=sessions, everyone_group=group)
-        participant = build_participant(
-            visit, name_latin="Anna Ivanova", preferred_language="fr", groups=[group]
+        visit = published_visit(slug=f"size-{sessions}", start=datetime.date(2026, 3, 16))
+        group = GroupFactory(bare=True, visit=visit, name_fr="Groupe")
+        add_programme(visit, sessions=sessions, everyone_group=group)
+        participant = ParticipantFactory(
+            bare=True,
+            visit=visit,
+            name_latin="Anna Ivanova",
+            name_native="Anna Ivanova",
+            preferred_language="fr",
+            groups=[group],
         )
         counts[sessions] = count_page_queries(client, participant)
 
@@ -330,10 +400,16 @@ def test_the_page_costs_the_same_queries_for_10_and_for_300_sessions(client, db)
 
 
 def test_the_query_count_is_the_same_after_a_language_switch(client, db, django_assert_num_queries):
-    visit = build_visit(slug="switch", start=datetime.date(2026, 3, 16))
-    group = Group.objects.create(visit=visit, name_fr="Groupe")
-    build_programme(visit, sessions=20, everyone_group=group)
-    participant = build_participant(visit, name_latin="Anna Ivanova", groups=[group])
+    visit = published_visit(slug="switch", start=datetime.date(2026, 3, 16))
+    group = GroupFactory(bare=True, visit=visit, name_fr="Groupe")
+    add_programme(visit, sessions=20, everyone_group=group)
+    participant = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        groups=[group],
+    )
     expected = count_page_queries(client, participant)
 
     with django_assert_num_queries(expected):

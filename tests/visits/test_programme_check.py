@@ -5,19 +5,20 @@ from django.urls import reverse
 from django.utils import translation
 
 from organisations.models import Organisation
-from tests.desk.builders import (
-    at,
-    clean_visit,
-    group,
-    participant,
-    session,
-    speaker,
-    venue,
+from tests.factories import (
+    DayFactory,
+    GroupFactory,
+    OrganisationFactory,
+    ParticipantFactory,
+    PersonFactory,
+    TravelTimeFactory,
+    VisitOrganisationFactory,
 )
-from visits.models import Day, Session, TravelTime, VisitOrganisation
+from tests.scenarios import may_2019, paris_rouen_programme, plain_session, plain_venue
+from visits.models import Day, Session
 from visits.programme_check import ERROR, WARNING, programme_check
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("portal_in_french")]
 
 
 def found(visit) -> list[tuple[str, str]]:
@@ -36,13 +37,15 @@ def change_url(obj) -> str:
 
 
 def test_a_clean_programme_has_no_finding():
-    assert programme_check(visit=clean_visit()) == []
+    assert programme_check(visit=paris_rouen_programme()) == []
 
 
 def test_two_sessions_for_everyone_at_once_overlap():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
-    clash = session(visit, "Musée Carnavalet", at(13, 11), at(13, 12), venue=mairie.venue)
+    clash = plain_session(
+        visit, "Musée Carnavalet", may_2019(13, 11), may_2019(13, 12), venue=mairie.venue
+    )
 
     finding = only(visit)
 
@@ -55,75 +58,106 @@ def test_two_sessions_for_everyone_at_once_overlap():
 
 
 def test_a_group_session_overlaps_a_session_for_everyone():
-    visit = clean_visit()
-    museums = group(visit, "Musées")
-    session(
+    visit = paris_rouen_programme()
+    museums = GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)")
+    plain_session(
         visit,
         "Bibliothèque",
-        at(13, 11),
-        at(13, 11, 45),
+        may_2019(13, 11),
+        may_2019(13, 11, 45),
         groups=[museums],
-        venue=venue("BnF", "Paris", "Париж"),
+        venue=plain_venue("BnF", "Paris", "Париж"),
     )
 
     assert found(visit) == [(ERROR, "session_overlap")]
 
 
 def test_sessions_of_separate_groups_may_run_at_once():
-    visit = clean_visit()
-    museums, districts = group(visit, "Musées"), group(visit, "Districts")
-    participant(visit, "Anna Ivanova", groups=[museums])
-    participant(visit, "Boris Petrov", groups=[districts])
-    session(
+    visit = paris_rouen_programme()
+    museums, districts = (
+        GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)"),
+        GroupFactory(bare=True, visit=visit, name_fr="Districts", name_ru="Districts (ru)"),
+    )
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        groups=[museums],
+    )
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Boris Petrov",
+        name_native="Boris Petrov",
+        groups=[districts],
+    )
+    plain_session(
         visit,
         "Louvre",
-        at(13, 15),
-        at(13, 17),
+        may_2019(13, 15),
+        may_2019(13, 17),
         groups=[museums],
-        venue=venue("Louvre", "Paris", "Париж"),
+        venue=plain_venue("Louvre", "Paris", "Париж"),
     )
-    session(
+    plain_session(
         visit,
         "Mairie du 18e",
-        at(13, 15),
-        at(13, 17),
+        may_2019(13, 15),
+        may_2019(13, 17),
         groups=[districts],
-        venue=venue("Mairie du 18e", "Paris", "Париж"),
+        venue=plain_venue("Mairie du 18e", "Paris", "Париж"),
     )
 
     assert found(visit) == []
 
 
 def test_a_participant_in_both_groups_cannot_attend_both():
-    visit = clean_visit()
-    museums, districts = group(visit, "Musées"), group(visit, "Districts")
-    participant(visit, "Anna Ivanova", groups=[museums, districts])
-    session(
+    visit = paris_rouen_programme()
+    museums, districts = (
+        GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)"),
+        GroupFactory(bare=True, visit=visit, name_fr="Districts", name_ru="Districts (ru)"),
+    )
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        groups=[museums, districts],
+    )
+    plain_session(
         visit,
         "Louvre",
-        at(13, 15),
-        at(13, 17),
+        may_2019(13, 15),
+        may_2019(13, 17),
         groups=[museums],
-        venue=venue("Louvre", "Paris", "Париж"),
+        venue=plain_venue("Louvre", "Paris", "Париж"),
     )
-    session(
+    plain_session(
         visit,
         "Mairie du 18e",
-        at(13, 16),
-        at(13, 17),
+        may_2019(13, 16),
+        may_2019(13, 17),
         groups=[districts],
-        venue=venue("Mairie du 18e", "Paris", "Париж"),
+        venue=plain_venue("Mairie du 18e", "Paris", "Париж"),
     )
 
     assert found(visit) == [(ERROR, "session_overlap")]
 
 
 def test_a_venue_booked_twice_for_separate_groups_is_a_warning():
-    visit = clean_visit()
-    museums, districts = group(visit, "Musées"), group(visit, "Districts")
-    bnf = venue("BnF", "Paris", "Париж")
-    session(visit, "Atelier A", at(13, 15), at(13, 17), groups=[museums], venue=bnf)
-    session(visit, "Atelier B", at(13, 16), at(13, 18), groups=[districts], venue=bnf)
+    visit = paris_rouen_programme()
+    museums, districts = (
+        GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)"),
+        GroupFactory(bare=True, visit=visit, name_fr="Districts", name_ru="Districts (ru)"),
+    )
+    bnf = plain_venue("BnF", "Paris", "Париж")
+    plain_session(
+        visit, "Atelier A", may_2019(13, 15), may_2019(13, 17), groups=[museums], venue=bnf
+    )
+    plain_session(
+        visit, "Atelier B", may_2019(13, 16), may_2019(13, 18), groups=[districts], venue=bnf
+    )
 
     finding = only(visit)
 
@@ -132,26 +166,31 @@ def test_a_venue_booked_twice_for_separate_groups_is_a_warning():
 
 
 def test_a_speaker_booked_twice_at_once_is_an_error():
-    visit = clean_visit()
-    museums, districts = group(visit, "Musées"), group(visit, "Districts")
-    hidalgo = speaker("Anne Hidalgo")
-    session(
+    visit = paris_rouen_programme()
+    museums, districts = (
+        GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)"),
+        GroupFactory(bare=True, visit=visit, name_fr="Districts", name_ru="Districts (ru)"),
+    )
+    hidalgo = PersonFactory(
+        bare=True, name_fr="Anne Hidalgo", name_ru="Anne Hidalgo", role_fr="maire", role_ru="мэр"
+    )
+    plain_session(
         visit,
         "Atelier A",
-        at(13, 15),
-        at(13, 17),
+        may_2019(13, 15),
+        may_2019(13, 17),
         groups=[museums],
         speakers=[hidalgo],
-        venue=venue("BnF", "Paris", "Париж"),
+        venue=plain_venue("BnF", "Paris", "Париж"),
     )
-    session(
+    plain_session(
         visit,
         "Atelier B",
-        at(13, 16),
-        at(13, 18),
+        may_2019(13, 16),
+        may_2019(13, 18),
         groups=[districts],
         speakers=[hidalgo],
-        venue=venue("Louvre", "Paris", "Париж"),
+        venue=plain_venue("Louvre", "Paris", "Париж"),
     )
 
     finding = only(visit)
@@ -161,13 +200,13 @@ def test_a_speaker_booked_twice_at_once_is_an_error():
 
 
 def test_too_little_time_to_go_from_paris_to_rouen():
-    visit = clean_visit()
-    session(
+    visit = paris_rouen_programme()
+    plain_session(
         visit,
         "Préfecture de Rouen",
-        at(13, 13, 30),
-        at(13, 16),
-        venue=venue("Préfecture", "Rouen", "Руан"),
+        may_2019(13, 13, 30),
+        may_2019(13, 16),
+        venue=plain_venue("Préfecture", "Rouen", "Руан"),
     )
 
     finding = only(visit)
@@ -181,32 +220,30 @@ def test_too_little_time_to_go_from_paris_to_rouen():
 
 
 def test_paris_to_clichy_needs_an_hour_and_the_visit_may_say_otherwise():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     Session.objects.filter(kind=Session.Kind.MEAL).delete()
-    session(
+    plain_session(
         visit,
         "ACLEFEU",
-        at(13, 12, 45),
-        at(13, 14),
-        venue=venue("ACLEFEU", "Clichy-sous-Bois", "Клиши-су-Буа"),
+        may_2019(13, 12, 45),
+        may_2019(13, 14),
+        venue=plain_venue("ACLEFEU", "Clichy-sous-Bois", "Клиши-су-Буа"),
     )
 
     assert found(visit) == [(WARNING, "travel_time")]
 
-    TravelTime.objects.create(
-        visit=visit, city_from="Clichy-sous-Bois", city_to="paris", minutes=40
-    )
+    TravelTimeFactory(visit=visit, city_from="Clichy-sous-Bois", city_to="paris", minutes=40)
     assert found(visit) == []
 
 
 def test_two_venues_of_one_city_need_twenty_minutes(settings):
-    visit = clean_visit()
-    session(
+    visit = paris_rouen_programme()
+    plain_session(
         visit,
         "Musée Carnavalet",
-        at(13, 12, 10),
-        at(13, 12, 25),
-        venue=venue("Carnavalet", "Paris", "Париж"),
+        may_2019(13, 12, 10),
+        may_2019(13, 12, 25),
+        venue=plain_venue("Carnavalet", "Paris", "Париж"),
     )
 
     assert found(visit) == [(WARNING, "travel_time")]
@@ -216,9 +253,15 @@ def test_two_venues_of_one_city_need_twenty_minutes(settings):
 
 
 def test_an_unknown_pair_of_cities_needs_ninety_minutes_by_default(settings):
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     Session.objects.filter(kind=Session.Kind.MEAL).delete()
-    session(visit, "Lille", at(13, 13), at(13, 14), venue=venue("Mairie", "Lille", "Лилль"))
+    plain_session(
+        visit,
+        "Lille",
+        may_2019(13, 13),
+        may_2019(13, 14),
+        venue=plain_venue("Mairie", "Lille", "Лилль"),
+    )
 
     assert found(visit) == [(WARNING, "travel_time")]
 
@@ -227,13 +270,13 @@ def test_an_unknown_pair_of_cities_needs_ninety_minutes_by_default(settings):
 
 
 def test_a_transfer_is_the_travel_itself():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     Session.objects.filter(kind=Session.Kind.TRANSFER).update(
-        starts_at=at(13, 12), ends_at=at(13, 13, 30)
+        starts_at=may_2019(13, 12), ends_at=may_2019(13, 13, 30)
     )
     Session.objects.filter(kind=Session.Kind.MEAL).delete()
     Session.objects.filter(title_fr="Rencontre à la Mairie de Rouen").update(
-        starts_at=at(13, 13, 30), ends_at=at(13, 15)
+        starts_at=may_2019(13, 13, 30), ends_at=may_2019(13, 15)
     )
     Day.objects.filter(date=dt.date(2019, 5, 14)).delete()
 
@@ -241,8 +284,10 @@ def test_a_transfer_is_the_travel_itself():
 
 
 def test_a_session_outside_the_visits_dates():
-    visit = clean_visit()
-    late = session(visit, "Départ", at(15, 10), at(15, 11), kind=Session.Kind.FREE_TIME)
+    visit = paris_rouen_programme()
+    late = plain_session(
+        visit, "Départ", may_2019(15, 10), may_2019(15, 11), kind=Session.Kind.FREE_TIME
+    )
 
     finding = only(visit)
 
@@ -255,39 +300,39 @@ def test_a_session_outside_the_visits_dates():
 
 
 def test_a_session_on_a_date_with_no_day():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     Day.objects.filter(date=dt.date(2019, 5, 14)).delete()
 
     assert found(visit) == [(ERROR, "session_without_day"), (ERROR, "session_without_day")]
 
 
 def test_a_session_running_past_midnight():
-    visit = clean_visit()
-    session(visit, "Soirée", at(13, 22), at(14, 1), kind=Session.Kind.FREE_TIME)
+    visit = paris_rouen_programme()
+    plain_session(visit, "Soirée", may_2019(13, 22), may_2019(14, 1), kind=Session.Kind.FREE_TIME)
 
     assert found(visit) == [(WARNING, "session_past_midnight")]
 
 
 def test_a_session_ending_at_midnight_stays_on_its_day():
-    visit = clean_visit()
-    session(visit, "Soirée", at(13, 22), at(14, 0), kind=Session.Kind.FREE_TIME)
+    visit = paris_rouen_programme()
+    plain_session(visit, "Soirée", may_2019(13, 22), may_2019(14, 0), kind=Session.Kind.FREE_TIME)
 
     assert found(visit) == []
 
 
 def test_a_meeting_with_no_venue_and_no_meeting_point():
-    visit = clean_visit()
-    session(visit, "Rencontre", at(13, 15), at(13, 16))
-    session(
+    visit = paris_rouen_programme()
+    plain_session(visit, "Rencontre", may_2019(13, 15), may_2019(13, 16))
+    plain_session(
         visit,
         "Promenade",
-        at(13, 17),
-        at(13, 18),
+        may_2019(13, 17),
+        may_2019(13, 18),
         kind=Session.Kind.EXCURSION,
         meeting_point_fr="Place de la République",
         meeting_point_ru="Площадь Республики",
     )
-    session(visit, "Dîner", at(13, 19), at(13, 20), kind=Session.Kind.MEAL)
+    plain_session(visit, "Dîner", may_2019(13, 19), may_2019(13, 20), kind=Session.Kind.MEAL)
 
     finding = only(visit)
 
@@ -298,11 +343,15 @@ def test_a_meeting_with_no_venue_and_no_meeting_point():
 
 
 def test_an_empty_day():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     visit.end_date = dt.date(2019, 5, 15)
     visit.save()
-    day = Day.objects.create(
-        visit=visit, date=dt.date(2019, 5, 15), heading_fr="Libre", heading_ru="Свободный"
+    day = DayFactory(
+        bare=True,
+        visit=visit,
+        date=dt.date(2019, 5, 15),
+        heading_fr="Libre",
+        heading_ru="Свободный",
     )
 
     finding = only(visit)
@@ -313,14 +362,18 @@ def test_an_empty_day():
 
 
 def test_a_host_with_no_description():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     Organisation.objects.filter(name_fr="Mairie de Paris").update(
         description_fr="", description_ru=""
     )
-    bare = Organisation.objects.create(
-        name_fr="Secours populaire", name_ru="Secours populaire", city_fr="Paris", city_ru="Париж"
+    bare = OrganisationFactory(
+        bare=True,
+        name_fr="Secours populaire",
+        name_ru="Secours populaire",
+        city_fr="Paris",
+        city_ru="Париж",
     )
-    VisitOrganisation.objects.create(visit=visit, organisation=bare, role="host")
+    VisitOrganisationFactory(visit=visit, organisation=bare, role="host")
 
     findings = programme_check(visit=visit)
 
@@ -338,7 +391,7 @@ def test_a_host_with_no_description():
 
 
 def test_each_translated_field_missing_in_a_booklet_language_is_a_finding():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     meeting = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     meeting.description_fr = "Présentation du plan de mobilisation."
     meeting.save()
@@ -363,8 +416,8 @@ def test_each_translated_field_missing_in_a_booklet_language_is_a_finding():
 
 
 def test_findings_speak_the_organisers_language():
-    visit = clean_visit()
-    session(visit, "Rencontre", at(13, 15), at(13, 16))
+    visit = paris_rouen_programme()
+    plain_session(visit, "Rencontre", may_2019(13, 15), may_2019(13, 16))
 
     Day.objects.filter(date=dt.date(2019, 5, 13)).update(heading_ru="")
 
@@ -379,7 +432,7 @@ def test_findings_speak_the_organisers_language():
 
 
 def test_a_translation_written_before_its_source_changed_is_stale():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     meeting = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     meeting.title_fr = "Rencontre à l'Hôtel de Ville de Paris"
     meeting.save()
@@ -398,7 +451,7 @@ def test_a_translation_written_before_its_source_changed_is_stale():
 
 
 def test_a_revised_translation_is_never_stale_nor_makes_its_source_stale():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     meeting = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     meeting.title_ru = "Встреча в мэрии Парижа"
     meeting.save()
@@ -407,7 +460,7 @@ def test_a_revised_translation_is_never_stale_nor_makes_its_source_stale():
 
 
 def test_a_translation_added_later_does_not_make_its_source_stale():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     meeting = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     meeting.description_fr = "Présentation."
     meeting.save()
@@ -418,7 +471,7 @@ def test_a_translation_added_later_does_not_make_its_source_stale():
 
 
 def test_stale_translations_of_shared_records_are_found_too():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     mairie = Organisation.objects.get(name_fr="Mairie de Paris")
     mairie.description_fr = "La Mairie de Paris reçoit la délégation à l'Hôtel de Ville."
     mairie.save()
@@ -427,8 +480,10 @@ def test_stale_translations_of_shared_records_are_found_too():
 
 
 def test_speakers_roles_count_but_their_names_do_not():
-    visit = clean_visit()
-    hidalgo = speaker("Anne Hidalgo")
+    visit = paris_rouen_programme()
+    hidalgo = PersonFactory(
+        bare=True, name_fr="Anne Hidalgo", name_ru="Anne Hidalgo", role_fr="maire", role_ru="мэр"
+    )
     hidalgo.name_ru = ""
     hidalgo.role_ru = ""
     hidalgo.save()

@@ -1,6 +1,6 @@
 """WeasyPrint loads nothing but our static files, whatever the HTML or the text asks."""
 
-from tests.booklets.conftest import pdf_pages
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.fetcher import BOOKLET_BASE_URL, StaticOnlyPolicy
 from visits.booklets.rendering import html_to_pdf
 from visits.booklets.typography import organiser_html

@@ -6,7 +6,8 @@ import zoneinfo
 import icalendar
 from django.utils import timezone
 
-from tests.participants.builders import build_participant, build_session, build_visit
+from tests.factories import ParticipantFactory, SessionFactory
+from tests.scenarios import published_visit, visit_time
 from visits.itinerary.calendar import session_sequence
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -116,10 +117,32 @@ def test_a_change_of_venue_address_also_advances_the_sequence(delegation, monkey
 
 def test_the_feed_is_in_the_visits_zone_whatever_the_server_zone(client, db, settings):
     settings.TIME_ZONE = "America/Los_Angeles"
-    visit = build_visit(slug="tokyo", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
-    session = build_session(visit, hour=10, minutes=90, title="Ward office")
-    build_session(visit, day=1, hour=9, title="Museum")
-    traveller = build_participant(visit, name_latin="Ivan Petrov", preferred_language="en")
+    visit = published_visit(slug="tokyo", start=datetime.date(2026, 6, 1), time_zone="Asia/Tokyo")
+    session = SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 0, 10),
+        ends_at=visit_time(visit, 0, 11, 30),
+        title_fr="Ward office (fr)",
+        title_ru="Ward office (ru)",
+        title_en="Ward office (en)",
+    )
+    SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=visit_time(visit, 1, 9),
+        ends_at=visit_time(visit, 1, 10, 30),
+        title_fr="Museum (fr)",
+        title_ru="Museum (ru)",
+        title_en="Museum (en)",
+    )
+    traveller = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Ivan Petrov",
+        name_native="Ivan Petrov",
+        preferred_language="en",
+    )
 
     calendar = feed_of(client, traveller)
 
