@@ -466,5 +466,5 @@ JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 # Logistics checks (visits/logistics_check.py): time between a flight or train landing and
 # the transfer that meets it (passport control, luggage), and the hours of interpretation
 # in one day beyond which an interpreter is flagged as overworked.
-LOGISTICS_TRANSFER_BUFFER_MINUTES = env_int("LOGISTICS_TRANSFER_BUFFER_MINUTES", 45)
-LOGISTICS_INTERPRETER_MAX_HOURS = env_int("LOGISTICS_INTERPRETER_MAX_HOURS", 6)
+LOGISTICS_TRANSFER_BUFFER_MINUTES = env_int("LOGISTICS_TRANSFER_BUFFER_MINUTES", 45, minimum=0)
+LOGISTICS_INTERPRETER_MAX_HOURS = env_int("LOGISTICS_INTERPRETER_MAX_HOURS", 6, minimum=1)
