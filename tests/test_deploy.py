@@ -20,7 +20,9 @@ PRODUCTION = {
 
 
 def manage(*arguments: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; no server has it.
+    unset = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
