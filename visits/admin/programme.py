@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
+from visits.admin.history import ProgrammeHistoryAdminMixin
 from visits.models import Day, Resource, Session
 from visits.permissions import visit_scope
 
@@ -32,7 +33,9 @@ class SessionGroupsMixin:
 
 
 @admin.register(Session)
-class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
+class SessionAdmin(
+    ProgrammeHistoryAdminMixin, VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin
+):
     list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")

@@ -13,6 +13,7 @@ from visits.admin.base import (
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
+from visits.admin.history import ProgrammeHistoryAdminMixin
 from visits.admin.programme import SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
@@ -192,6 +193,7 @@ class VisitStatusForm(forms.ModelForm):
 
 @admin.register(Visit)
 class VisitAdmin(
+    ProgrammeHistoryAdminMixin,
     VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
     VisitTimeZoneMixin,
