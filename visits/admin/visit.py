@@ -17,6 +17,7 @@ from visits.admin.history import ProgrammeHistoryAdminMixin
 from visits.admin.programme import SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
+from visits.changes.admin import VisitVersionsAdminMixin
 from visits.models import (
     Day,
     EmergencyContact,
@@ -193,6 +194,7 @@ class VisitStatusForm(forms.ModelForm):
 
 @admin.register(Visit)
 class VisitAdmin(
+    VisitVersionsAdminMixin,
     ProgrammeHistoryAdminMixin,
     VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
@@ -225,7 +227,7 @@ class VisitAdmin(
         TravelTimeInline,
         BookletInline,
     )
-    readonly_fields = ("booklets_panel",)
+    readonly_fields = ("booklets_panel", "versions_panel")
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
         (
@@ -238,6 +240,7 @@ class VisitAdmin(
             {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
         ),
         (_("Booklets"), {"fields": ("booklets_panel",)}),
+        (_("Programme versions"), {"fields": ("versions_panel",)}),
     )
 
     def get_formsets_with_inlines(self, request, obj=None):

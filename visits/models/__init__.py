@@ -5,6 +5,7 @@ the booklet's from its own package.
 """
 
 from visits.booklets.models import Booklet
+from visits.changes.models import ChangeNotice, ItineraryReading, ProgrammeVersion
 from visits.models.programme import Day, Session, validate_day_within_visit
 from visits.models.resource import Resource
 from visits.models.translation_marks import TranslationMark, text_fingerprint
@@ -13,8 +14,11 @@ from visits.models.visit import EmergencyContact, Visit, VisitOrganisation, vali
 
 __all__ = [
     "Booklet",
+    "ChangeNotice",
     "Day",
     "EmergencyContact",
+    "ItineraryReading",
+    "ProgrammeVersion",
     "Resource",
     "Session",
     "TranslationMark",
