@@ -174,19 +174,23 @@ def itinerary_reading_record(*, participant: Participant) -> ItineraryReading | 
     """Note that a participant's itinerary showed them the latest version.
 
     The reading keeps the version read before it, so the itinerary can mark what changed
-    between the two until a newer version is read. Nothing is written when the latest
-    version was read already (every page view would otherwise write).
+    between the two until a newer version is read. One query while the visit has no
+    version; nothing is written when the latest version was read already.
     """
     latest = (
         ProgrammeVersion.objects.filter(visit_id=participant.visit_id).order_by("-number").first()
     )
-    reading = ItineraryReading.objects.filter(participant=participant).first()
     if latest is None:
-        return reading
+        return None
+    reading = (
+        ItineraryReading.objects.filter(participant=participant)
+        .select_related("version", "previous_version")
+        .first()
+    )
     if reading is None:
         return ItineraryReading.objects.create(participant=participant, version=latest)
     if reading.version_id != latest.pk:
-        reading.previous_version_id = reading.version_id
+        reading.previous_version = reading.version
         reading.version = latest
         reading.save(update_fields=["previous_version", "version", "read_at"])
     return reading
