@@ -235,7 +235,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900)}
 # Tasks live beside the part they serve, not in an app's tasks.py: name their modules.
-CELERY_IMPORTS = ("visits.booklets.tasks", "visits.changes.tasks")
+CELERY_IMPORTS = (
+    "visits.booklets.tasks",
+    "visits.changes.tasks",
+    "visits.paper.tasks",
+    "participants.tasks",
+)
 # The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its
 # worker is sent again, and files of replaced versions do not pile up on the disk.
 CELERY_BEAT_SCHEDULE = {

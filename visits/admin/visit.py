@@ -28,6 +28,7 @@ from visits.models import (
     VisitOrganisation,
     validate_day_within_visit,
 )
+from visits.paper.admin import VisitPaperAdminMixin
 
 
 class DayInlineFormSet(forms.BaseInlineFormSet):
@@ -195,6 +196,7 @@ class VisitStatusForm(forms.ModelForm):
 @admin.register(Visit)
 class VisitAdmin(
     VisitVersionsAdminMixin,
+    VisitPaperAdminMixin,
     ProgrammeHistoryAdminMixin,
     VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
@@ -227,7 +229,7 @@ class VisitAdmin(
         TravelTimeInline,
         BookletInline,
     )
-    readonly_fields = ("booklets_panel", "versions_panel")
+    readonly_fields = ("booklets_panel", "versions_panel", "paper_panel")
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
         (
@@ -241,6 +243,7 @@ class VisitAdmin(
         ),
         (_("Booklets"), {"fields": ("booklets_panel",)}),
         (_("Programme versions"), {"fields": ("versions_panel",)}),
+        (_("Paper for the visit"), {"fields": ("paper_panel",)}),
     )
 
     def get_formsets_with_inlines(self, request, obj=None):
