@@ -210,3 +210,14 @@ def test_the_command_publishes_a_version(delegation, capsys, django_capture_on_c
 
     assert "Version 2 is published; 4 participants are being told." in capsys.readouterr().out
     assert len(mail.outbox) == 4
+
+
+def test_a_version_page_is_for_the_visit_organisers_only(publish, delegation, client):
+    version = delegation.visit.programme_versions.get()
+    url = reverse("admin:visits_programmeversion_change", args=[version.pk])
+
+    client.force_login(organiser("stranger", OrganisationFactory()))
+    assert client.get(url).status_code in (302, 404)
+    listing = client.get(reverse("admin:visits_programmeversion_changelist"))
+    assert "paris-2019" not in listing.content.decode()
+    assert str(delegation.visit) not in listing.content.decode()
