@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 from organisations.languages import active_language
 from visits.admin.base import VisitScopedAdminMixin
 from visits.changes.models import ChangeNotice, ProgrammeVersion
-from visits.changes.services import _dispatch, programme_version_publish
+from visits.changes.services import change_notices_dispatch, programme_version_publish
 from visits.changes.summary import change_sentences, programme_changes
 
 
@@ -179,5 +180,5 @@ class ProgrammeVersionAdmin(VisitScopedAdminMixin, admin.ModelAdmin):
         )
         ids = list(notices.values_list("pk", flat=True))
         notices.update(status=ChangeNotice.Status.PENDING, error="")
-        _dispatch(ids)
+        transaction.on_commit(lambda: change_notices_dispatch(ids))
         messages.info(request, _("%(count)s notices are being sent again.") % {"count": len(ids)})

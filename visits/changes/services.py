@@ -59,7 +59,7 @@ def programme_version_publish(*, visit: Visit, published_by=None) -> tuple[Progr
         notices = _notices_prepare(version=version, previous=previous)
         pending = [notice.pk for notice in notices if notice.status == ChangeNotice.Status.PENDING]
         if pending:
-            transaction.on_commit(lambda: _dispatch(pending))
+            transaction.on_commit(lambda: change_notices_dispatch(pending))
     return version, True
 
 
@@ -95,7 +95,8 @@ def _notices_prepare(*, version: ProgrammeVersion, previous: ProgrammeVersion) -
     return ChangeNotice.objects.bulk_create(notices)
 
 
-def _dispatch(notice_ids: list[int]) -> None:
+def change_notices_dispatch(notice_ids: list[int]) -> None:
+    """Hand each notice to the sending task (call it after commit)."""
     from visits.changes.tasks import send_change_notice
 
     for notice_id in notice_ids:

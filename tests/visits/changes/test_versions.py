@@ -221,3 +221,29 @@ def test_a_version_page_is_for_the_visit_organisers_only(publish, delegation, cl
     listing = client.get(reverse("admin:visits_programmeversion_changelist"))
     assert "paris-2019" not in listing.content.decode()
     assert str(delegation.visit) not in listing.content.decode()
+
+
+def test_failed_notices_are_sent_again_from_the_versions_list(
+    publish, delegation, client, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(self, fail_silently=False):
+        raise SMTPServerDisconnected("Connection unexpectedly closed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+        delegation.welcome.starts_at = at(13, 8)
+        delegation.welcome.save()
+        version, _created = publish(delegation.visit)
+    assert mail.outbox == []
+    client.force_login(organiser("irina", delegation.visit.organiser))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:visits_programmeversion_changelist"),
+            {"action": "send_again", "_selected_action": [version.pk]},
+            follow=True,
+        )
+
+    assert "4 notices are being sent again." in response.content.decode()
+    assert len(mail.outbox) == 4
+    assert set(version.notices.values_list("status", flat=True)) == {ChangeNotice.Status.SENT}
