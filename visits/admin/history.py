@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from visits.changes.selectors import programme_history
 from visits.models import Visit
 
 
 class ProgrammeHistoryAdminMixin(SimpleHistoryAdmin):
+    object_history_template = "admin/visits/object_history.html"
     object_history_list_template = "admin/visits/history_list.html"
 
     def history_visit(self, obj) -> Visit:
@@ -30,6 +32,13 @@ class ProgrammeHistoryAdminMixin(SimpleHistoryAdmin):
     def history_view(self, request, object_id, extra_context=None):
         obj = self._require_in_scope(request, object_id)
         self._history_colleagues = self._colleague_ids(request, obj)
+        extra_context = dict(extra_context or {})
+        if isinstance(obj, Visit):
+            # The visit's page also lists the changes of its days and sessions.
+            edits = programme_history(visit=obj)
+            for edit in edits:
+                edit.changed_by = self._changed_by(edit.user_id, edit.user)
+            extra_context["programme_edits"] = edits
         # Times of a programme are read in the visit's own zone, here as on its pages.
         with timezone.override(self.history_visit(obj).zone):
             return super().history_view(request, object_id, extra_context)
@@ -47,13 +56,13 @@ class ProgrammeHistoryAdminMixin(SimpleHistoryAdmin):
 
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         super().set_history_delta_changes(request, historical_records, **kwargs)
-        colleagues = getattr(self, "_history_colleagues", None)
         for record in historical_records:
-            user_id = record.history_user_id
-            if user_id is None:
-                record.changed_by = _("the system (import, command or task)")
-            elif colleagues is None or user_id in colleagues:
-                user = record.history_user
-                record.changed_by = user.get_full_name() or user.get_username()
-            else:
-                record.changed_by = _("someone outside the visit's organising association")
+            record.changed_by = self._changed_by(record.history_user_id, record.history_user)
+
+    def _changed_by(self, user_id, user) -> str:
+        colleagues = getattr(self, "_history_colleagues", None)
+        if user_id is None:
+            return _("the system (import, command or task)")
+        if colleagues is None or user_id in colleagues:
+            return user.get_full_name() or user.get_username()
+        return _("someone outside the visit's organising association")

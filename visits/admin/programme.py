@@ -69,7 +69,7 @@ class SessionAdmin(
 
 
 @admin.register(Day)
-class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+class DayAdmin(ProgrammeHistoryAdminMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("date", "heading", "city", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("heading_ru", "heading_fr", "heading_en", "city")

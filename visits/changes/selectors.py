@@ -97,3 +97,61 @@ def itinerary_news(
         sentences=change_sentences(changes, language),
         session_ids={int(change.session_id) for change in changes if change.kind != "removed"},
     )
+
+
+@dataclass
+class ProgrammeEdit:
+    """One recorded change of a day or session of a visit, for the visit's history page."""
+
+    moment: datetime.datetime
+    history_type: str
+    user_id: int | None
+    user: object
+    model_name: str
+    object_id: int
+    label: str
+    fields: list[str]
+
+
+def _field_label(model, name: str) -> str:
+    base, _sep, language = name.rpartition("_")
+    for candidate, suffix in ((name, ""), (base, f" [{language}]")):
+        try:
+            return f"{model._meta.get_field(candidate).verbose_name}{suffix}"
+        except Exception:  # noqa: BLE001, S112  (a name that is not a field: try the next)
+            continue
+    return name
+
+
+def programme_history(*, visit, limit: int = 50) -> list[ProgrammeEdit]:
+    """The latest recorded changes of a visit's days and sessions, newest first, with the
+    fields each changed (old rows of deleted sessions included)."""
+    from visits.models import Day
+
+    edits: list[ProgrammeEdit] = []
+    for model in (Session, Day):
+        rows = (
+            model.history.filter(visit_id=visit.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")[:limit]
+        )
+        for row in rows:
+            fields: list[str] = []
+            previous = row.prev_record if row.history_type == "~" else None
+            if previous is not None:
+                delta = row.diff_against(previous)
+                fields = [_field_label(model, name) for name in delta.changed_fields]
+            edits.append(
+                ProgrammeEdit(
+                    moment=row.history_date,
+                    history_type=row.history_type,
+                    user_id=row.history_user_id,
+                    user=row.history_user,
+                    model_name=model._meta.model_name,
+                    object_id=row.id,
+                    label=f"{model._meta.verbose_name}: {row.history_object}",
+                    fields=fields,
+                )
+            )
+    edits.sort(key=lambda edit: edit.moment, reverse=True)
+    return edits[:limit]

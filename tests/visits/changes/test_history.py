@@ -97,3 +97,18 @@ def test_the_visit_history_page_lists_the_visit_changes(client, edited_session):
     page = client.get(reverse("admin:visits_visit_history", args=[visit.pk])).content.decode()
 
     assert "Study visit to Paris and Rouen" in page
+
+
+def test_the_visit_history_page_lists_its_sessions_changes(client, edited_session):
+    visit = edited_session.visit
+    client.force_login(organiser("reader", visit.organiser))
+
+    page = client.get(reverse("admin:visits_visit_history", args=[visit.pk])).content.decode()
+
+    section = page.split('id="programme-history"')[1]
+    assert "Changes to the days and sessions" in section
+    assert "session: Meeting moved" in section
+    assert "title [en]" in section
+    assert reverse("admin:visits_session_history", args=[edited_session.pk]) in section
+    assert "Irina Petrova" in section
+    assert "root" not in section
