@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
+from visits.changes.selectors import programme_news
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
 from visits.selectors import language_or_default, programme_build, published_visit_by_slug
@@ -86,6 +87,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
             {
                 "visit": visit,
                 "programme": programme,
+                "news": programme_news(visit=visit, language=language),
                 "partners": partners,
                 "language": language,
                 "language_links": language_links(page_path, current=language),

@@ -155,3 +155,18 @@ def programme_history(*, visit, limit: int = 50) -> list[ProgrammeEdit]:
             )
     edits.sort(key=lambda edit: edit.moment, reverse=True)
     return edits[:limit]
+
+
+def programme_news(*, visit, language: str) -> ItineraryNews:
+    """What the latest published version changed in the whole programme, for its public page."""
+    from visits.changes.models import ProgrammeVersion
+
+    latest_two = list(ProgrammeVersion.objects.filter(visit=visit).order_by("-number")[:2])
+    if len(latest_two) < 2:
+        return ItineraryNews()
+    new, old = latest_two
+    changes = programme_changes(old=old.snapshot, new=new.snapshot, language=language)
+    return ItineraryNews(
+        sentences=change_sentences(changes, language),
+        session_ids={int(change.session_id) for change in changes if change.kind != "cancelled"},
+    )
