@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from visits.booklets.typography import day_label, typeset
 from visits.changes.snapshot import itinerary_session_ids
+from visits.dates import day_month
 
 # What a participant reads of a session, in the order a sentence tells it.
 TOLD_FIELDS = (
@@ -138,11 +139,15 @@ def _clauses(change: SessionChange, language: str) -> list[str]:
     clauses: list[str] = []
     if "starts_at" in fields:
         if _moment(old["starts_at"]).date() != _moment(new["starts_at"]).date():
-            before = f"{_day(old['starts_at'], language)}, {_time(old['starts_at'])}"
-            after = f"{_day(new['starts_at'], language)}, {_time(new['starts_at'])}"
+            # A date without its weekday: "на 15 мая", not "на Среда, 15 мая".
+            before, after = (
+                f"{day_month(_moment(moment).date(), language)}, {_time(moment)}"
+                for moment in (old["starts_at"], new["starts_at"])
+            )
+            clauses.append(_("moves to %(new)s (was %(old)s)") % {"old": before, "new": after})
         else:
             before, after = _time(old["starts_at"]), _time(new["starts_at"])
-        clauses.append(_("moves from %(old)s to %(new)s") % {"old": before, "new": after})
+            clauses.append(_("moves from %(old)s to %(new)s") % {"old": before, "new": after})
     elif "ends_at" in fields:
         clauses.append(_("now ends at %(time)s") % {"time": _time(new["ends_at"])})
     if fields & {"venue", "address"}:

@@ -247,3 +247,21 @@ def test_failed_notices_are_sent_again_from_the_versions_list(
     assert "4 notices are being sent again." in response.content.decode()
     assert len(mail.outbox) == 4
     assert set(version.notices.values_list("status", flat=True)) == {ChangeNotice.Status.SENT}
+
+
+def test_a_session_moved_to_another_day_says_both_dates(publish, delegation):
+    session = delegation.library_visit
+    session.starts_at, session.ends_at = at(15, 14), at(15, 16)
+    session.save()
+
+    publish(delegation.visit)
+
+    messages = _messages_by_recipient()
+    assert (
+        "Вторник, 14 мая: «Посещение БнФ» переносится на 15 мая, 14:00 (было: 14 мая, 10:00)."
+        in messages["anna@example.org"].body
+    )
+    assert (
+        "Mardi 14 mai\u202f: «\u202fVisite de la BnF\u202f» passe au 15 mai, 14:00 "
+        "(au lieu du 14 mai, 10:00)." in messages["claire@example.org"].body
+    )
