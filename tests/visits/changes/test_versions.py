@@ -265,3 +265,14 @@ def test_a_session_moved_to_another_day_says_both_dates(publish, delegation):
         "Mardi 14 mai\u202f: «\u202fVisite de la BnF\u202f» passe au 15 mai, 14:00 "
         "(au lieu du 14 mai, 10:00)." in messages["claire@example.org"].body
     )
+
+
+def test_publishing_the_visit_makes_the_first_version():
+    from tests.desk.builders import clean_visit
+    from visits.services import visit_publish
+
+    visit = clean_visit()
+    visit_publish(visit=visit, confirm_warnings=True)
+
+    assert list(visit.programme_versions.values_list("number", flat=True)) == [1]
+    assert mail.outbox == []
