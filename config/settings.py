@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "simple_history",
     "organisations",
     "visits",
     "participants",
@@ -146,6 +147,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The programme's history records who made each change (visits.changes.history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -382,7 +385,12 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # this (KiB) is replaced after its task, instead of growing until the machine kills it.
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 400_000)
 # Tasks live beside the part they serve, not in an app's tasks.py: name their modules.
-CELERY_IMPORTS = ("visits.booklets.tasks",)
+CELERY_IMPORTS = (
+    "visits.booklets.tasks",
+    "visits.changes.tasks",
+    "visits.paper.tasks",
+    "participants.tasks",
+)
 # The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its
 # worker is sent again, and files of replaced versions do not pile up on the disk.
 CELERY_BEAT_SCHEDULE = {
@@ -395,6 +403,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
 }
+
+# A historical row is read, never restored over the programme: a revert would skip the
+# checks and the scoping that saving through the visit's pages applies.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Demo credentials are created only by load_demo, and only on a development setup.
 DEMO_ORGANISER_PASSWORD = env_text("DEMO_ORGANISER_PASSWORD", "demo-organiser")

@@ -23,9 +23,8 @@ from organisations.selectors import organisation_scope
 from participants.imports import ParticipantResource
 from participants.models import Group, LinkMailing, Participant
 from participants.services import (
-    NoEmailAddress,
     participant_link_reissue,
-    participant_link_send,
+    participant_links_send_later,
 )
 from participants.travel_admin import JourneyInline, StayInline
 
@@ -406,38 +405,27 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
 
     @admin.action(description=_("E-mail each their personal link, in their language"))
     def send_personal_links(self, request, queryset):
-        sent, without_address, failed = 0, [], []
-        for participant in queryset.select_related("visit", "visit__organiser"):
-            try:
-                participant_link_send(participant=participant, sent_by=request.user)
-            except NoEmailAddress:
-                without_address.append(str(participant))
-            except OSError as error:  # SMTP and socket errors
-                failed.append(f"{participant} ({error})")
-            else:
-                sent += 1
-        if sent:
+        # Sent by a task after commit: the page never waits for the mail server.
+        queued, without_address = participant_links_send_later(
+            participants=list(queryset.select_related("visit")), sent_by=request.user
+        )
+        if queued:
             self.message_user(
                 request,
                 ngettext(
-                    "The personal link was e-mailed to %(count)d participant.",
-                    "Personal links were e-mailed to %(count)d participants.",
-                    sent,
+                    "The personal link is being e-mailed to %(count)d participant; the "
+                    "e-mails sent are listed on each participant's page.",
+                    "Personal links are being e-mailed to %(count)d participants; the "
+                    "e-mails sent are listed on each participant's page.",
+                    len(queued),
                 )
-                % {"count": sent},
+                % {"count": len(queued)},
                 messages.SUCCESS,
             )
         if without_address:
             self.message_user(
                 request,
                 gettext("No e-mail address, nothing sent: %(names)s.")
-                % {"names": ", ".join(without_address)},
+                % {"names": ", ".join(str(p) for p in without_address)},
                 messages.WARNING,
-            )
-        if failed:
-            self.message_user(
-                request,
-                gettext("The mail server refused: %(names)s. Try again later.")
-                % {"names": "; ".join(failed)},
-                messages.ERROR,
             )

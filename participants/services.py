@@ -1,5 +1,7 @@
 """Writes about delegations: personal links reissued and sent."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -8,6 +10,8 @@ from django.utils import timezone, translation
 
 from participants.models import LinkMailing, Participant, new_access_token
 from participants.selectors import participant_personal_url
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -65,3 +69,28 @@ def participant_link_send(*, participant: Participant, sent_by=None) -> LinkMail
             link=link,
             sent_by=sent_by if getattr(sent_by, "pk", None) else None,
         )
+
+
+def participant_links_send_later(*, participants, sent_by=None) -> tuple[list, list]:
+    """E-mail each participant their link by a task, after the transaction commits.
+
+    Returns the participants whose link is on its way and those without an address. The
+    organiser's request never waits for the mail server; the task retries a server that
+    does not answer, and each e-mail that left is recorded as a ``LinkMailing``.
+    """
+    from participants.tasks import send_personal_link
+
+    queued, without_address = [], []
+    for participant in participants:
+        (queued if participant.email else without_address).append(participant)
+    sent_by_id = getattr(sent_by, "pk", None)
+
+    def send() -> None:
+        for participant in queued:
+            try:
+                send_personal_link.delay(participant_id=participant.pk, sent_by_id=sent_by_id)
+            except Exception:  # eagerly the task runs here; its failure may not be a 500
+                logger.exception("Personal link of participant %s was not sent", participant.pk)
+
+    transaction.on_commit(send)
+    return queued, without_address

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from organisations.languages import language_codes
 from organisations.selectors import organisations_for_organiser
 from participants.models import Group
+from visits.changes.services import programme_version_publish
 from visits.models import (
     Day,
     EmergencyContact,
@@ -73,6 +74,8 @@ def visit_publish(*, visit, confirm_warnings: bool = False) -> list:
         raise WarningsNotConfirmed(findings)
     visit.status = visit.Status.PUBLISHED
     visit.save(update_fields=["status", "updated_at"])
+    # The programme as published is a version: the next ones tell participants what changed.
+    programme_version_publish(visit=visit)
     return findings
 
 

@@ -40,3 +40,11 @@ class ResourceTranslation(TranslationOptions):
 @register(EmergencyContact)
 class EmergencyContactTranslation(TranslationOptions):
     fields = ("role",)
+
+
+# The programme's history is built on the models as modeltranslation leaves them, so that
+# every language's column is in it (see visits.changes.history).
+import organisations.translation  # noqa: E402,F401  (the shared records' columns first)
+from visits.changes.history import history_register  # noqa: E402
+
+history_register()

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
+from visits.changes.selectors import programme_news
 from visits.dates import day_month_year, offset_changes
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
@@ -96,6 +97,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "visit": visit,
                 "programme": programme,
                 "organisations": organisations,
+                "news": programme_news(visit=visit, language=language),
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": f"?lang={language}",

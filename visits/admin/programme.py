@@ -10,6 +10,7 @@ from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
 from visits.admin.conflicts import ChangedSinceOpenedForm
+from visits.admin.history import ProgrammeHistoryAdminMixin
 from visits.dates import validate_programme_year
 from visits.models import Day, Phase, Resource, Session
 from visits.permissions import visit_scope
@@ -44,7 +45,9 @@ class SessionGroupsMixin:
 
 
 @admin.register(Session)
-class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
+class SessionAdmin(
+    ProgrammeHistoryAdminMixin, VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin
+):
     list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")
@@ -87,7 +90,7 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Day)
-class DayAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+class DayAdmin(ProgrammeHistoryAdminMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("date", "heading", "city", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("heading_ru", "heading_fr", "heading_en", "city")

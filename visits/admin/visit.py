@@ -14,9 +14,11 @@ from visits.admin.base import (
     VisitTimeZoneMixin,
 )
 from visits.admin.conflicts import ChangedSinceOpenedForm
+from visits.admin.history import ProgrammeHistoryAdminMixin
 from visits.admin.programme import ResourceForm, SessionGroupsMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
+from visits.changes.admin import VisitVersionsAdminMixin
 from visits.dates import validate_programme_year
 from visits.models import (
     Day,
@@ -29,6 +31,7 @@ from visits.models import (
     VisitOrganisation,
     validate_day_within_visit,
 )
+from visits.paper.admin import VisitPaperAdminMixin
 
 
 class DayInlineFormSet(forms.BaseInlineFormSet):
@@ -224,6 +227,9 @@ class VisitStatusForm(forms.ModelForm):
 
 @admin.register(Visit)
 class VisitAdmin(
+    VisitVersionsAdminMixin,
+    VisitPaperAdminMixin,
+    ProgrammeHistoryAdminMixin,
     VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
     VisitTimeZoneMixin,
@@ -256,7 +262,7 @@ class VisitAdmin(
         TravelTimeInline,
         BookletInline,
     )
-    readonly_fields = ("booklets_panel",)
+    readonly_fields = ("booklets_panel", "versions_panel", "paper_panel")
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
         (
@@ -272,6 +278,8 @@ class VisitAdmin(
             {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
         ),
         (_("Booklets"), {"fields": ("booklets_panel",)}),
+        (_("Programme versions"), {"fields": ("versions_panel",)}),
+        (_("Paper for the visit"), {"fields": ("paper_panel",)}),
     )
 
     def get_formsets_with_inlines(self, request, obj=None):

@@ -63,6 +63,7 @@ class Labels(dict):
         "of": gettext_noop("of"),
         "version": gettext_noop("Version"),
         "issued": gettext_noop("issued"),
+        "check_current": gettext_noop("Is this booklet still current? This link says so:"),
     }
 
     @classmethod

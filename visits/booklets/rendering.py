@@ -44,13 +44,25 @@ def footer_css(*, content: BookletContent, version: str, issued: datetime.date) 
     return left, right
 
 
+def booklet_check_url(*, content: BookletContent, version: str) -> str:
+    """Where a printed booklet is checked: the same booklet's address with the version it
+    printed; opened with an older version, the page says so and offers the new one."""
+    languages = "+".join(content.languages)
+    return f"{content.online_url}booklet/{languages}/{content.paper}/?from={version[:8]}"
+
+
 def booklet_html(*, content: BookletContent, zone, version: str, issued: datetime.date) -> str:
     """The print HTML of a booklet, in its first language and the visit's time zone."""
     footer_left, footer_right = footer_css(content=content, version=version, issued=issued)
     with translation.override(content.languages[0]), timezone.override(zone):
         return render_to_string(
             "booklet/booklet.html",
-            {"booklet": content, "footer_left": footer_left, "footer_right": footer_right},
+            {
+                "booklet": content,
+                "footer_left": footer_left,
+                "footer_right": footer_right,
+                "check_url": booklet_check_url(content=content, version=version),
+            },
         )
 
 

@@ -50,8 +50,12 @@ def _deliver(
     booklet = booklet_request(visit=visit, mode=mode, participant=participant)
     # In-process Celery has rendered it by now; a worker may have too.
     booklet.refresh_from_db()
+    printed = request.GET.get("from", "")
     if request.GET.get("status") == "json":
         response = JsonResponse({"status": booklet.status})
+    elif printed and printed != booklet.short_version:
+        # The link printed in a booklet carries its version: an older one is told so.
+        response = _outdated_page(request, booklet=booklet, visit=visit, participant=participant)
     elif booklet.is_ready:
         response = FileResponse(
             booklet.file.open("rb"),
@@ -107,6 +111,31 @@ def _status_page(
     if failed:
         response.headers["Retry-After"] = "600"
     return response
+
+
+def _outdated_page(
+    request: HttpRequest, *, booklet: Booklet, visit: Visit, participant: Participant | None
+) -> HttpResponse:
+    language = booklet.language_list[0]
+    with translation.override(language):
+        return render(
+            request,
+            "booklet/status.html",
+            {
+                "failed": True,
+                "outdated": True,
+                "title": gettext("The programme has changed since this booklet was printed"),
+                "message": gettext(
+                    "Your booklet shows an older version of the programme. Download the new "
+                    "booklet, or open the programme online: it is always up to date."
+                ),
+                "language": language,
+                "page_url": request.path,
+                "online_url": online_programme_url(visit=visit, participant=participant),
+                "online_label": gettext("Open the programme online"),
+                "retry_label": gettext("Download the new booklet"),
+            },
+        )
 
 
 @require_safe

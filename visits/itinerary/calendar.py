@@ -3,11 +3,10 @@
 Calendar applications keep subscribed events by UID and replace them when SEQUENCE grows,
 so both must be right for a moved meeting to move on the phone rather than appear twice.
 
-SEQUENCE is derived, not stored: the number of whole seconds between the session's
-creation and its last change (its own or its venue's). It grows with every change, never
-goes back, needs no column on the session and no write path that could forget to bump it;
-the admin, imports and services all update ``updated_at`` already. A revision counter
-would count changes more politely but would have to be maintained by every writer.
+SEQUENCE and LAST-MODIFIED come from the programme's recorded history
+(visits.changes.selectors.session_revisions): every recorded change of the session, its
+hosts, speakers and groups, or of its venue's address, is one more revision, so two edits in
+the same second or a change of hosts alone still reach subscribed calendars.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.languages import translated_text
+from visits.changes.selectors import session_revisions
 from visits.models import Session, Visit
 from visits.selectors import Programme, resource_href
 
@@ -37,16 +37,11 @@ def session_uid(*, session: Session, participant_id: int | None = None) -> str:
 
 
 def session_last_modified(*, session: Session) -> datetime.datetime:
-    stamps = [session.updated_at]
-    if session.venue is not None and session.venue.updated_at:
-        stamps.append(session.venue.updated_at)
-    return max(stamps).astimezone(datetime.UTC).replace(microsecond=0)
+    return session_revisions(sessions=[session])[session.pk].last_modified
 
 
 def session_sequence(*, session: Session) -> int:
-    created = session.created_at.astimezone(datetime.UTC).replace(microsecond=0)
-    seconds = int((session_last_modified(session=session) - created).total_seconds())
-    return max(seconds, 0)
+    return session_revisions(sessions=[session])[session.pk].sequence
 
 
 def _text(obj, field_name: str, language: str) -> str:
@@ -155,13 +150,14 @@ def programme_calendar(
             "refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"}
         )
         calendar.add("x-published-ttl", "PT1H")
+        revisions = session_revisions(sessions=programme.sessions)
         for session in programme.sessions:
             event = Event()
             event.add("uid", session_uid(session=session, participant_id=participant_id))
-            last_modified = session_last_modified(session=session)
-            event.add("dtstamp", last_modified)
-            event.add("last-modified", last_modified)
-            event.add("sequence", session_sequence(session=session))
+            revision = revisions[session.pk]
+            event.add("dtstamp", revision.last_modified)
+            event.add("last-modified", revision.last_modified)
+            event.add("sequence", revision.sequence)
             if session.is_all_day:
                 # All day, or a date without its time yet: a whole-day event (VALUE=DATE).
                 day = session.starts_at.astimezone(zone).date()

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_safe
 
 from organisations.languages import translated_text
 from participants.models import Participant
+from visits.changes.selectors import itinerary_news
+from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
@@ -41,6 +43,9 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     programme = programme_build(
         visit=visit, now=now, participant_id=participant.pk, with_contacts=True
     )
+    # Opening the page is reading the latest version: what changed since is marked.
+    reading = itinerary_reading_record(participant=participant)
+    news = itinerary_news(reading=reading, participant=participant, language=language)
     page_path = reverse("itinerary:page", kwargs={"token": token})
     calendar_path = reverse("itinerary:calendar", kwargs={"token": token})
     lang_query = f"?lang={language}" if chosen else ""
@@ -54,6 +59,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "participant": participant,
                 "visit": visit,
                 "programme": programme,
+                "news": news,
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": lang_query,

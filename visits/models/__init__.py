@@ -5,6 +5,7 @@ the booklet's from its own package.
 """
 
 from visits.booklets.models import Booklet
+from visits.changes.models import ChangeNotice, ItineraryReading, ProgrammeVersion
 from visits.models.programme import (
     Day,
     Phase,
@@ -20,9 +21,12 @@ from visits.models.visit import EmergencyContact, Visit, VisitOrganisation, vali
 
 __all__ = [
     "Booklet",
+    "ChangeNotice",
     "Day",
     "EmergencyContact",
     "Phase",
+    "ItineraryReading",
+    "ProgrammeVersion",
     "Resource",
     "Session",
     "TimePrecision",

@@ -112,7 +112,7 @@ def test_a_change_of_venue_address_also_advances_the_sequence(delegation, monkey
     delegation.venue.save()
     session.refresh_from_db()
 
-    assert session_sequence(session=session) == before + 3600
+    assert session_sequence(session=session) == before + 1
 
 
 def test_the_feed_is_in_the_visits_zone_whatever_the_server_zone(client, db, settings):

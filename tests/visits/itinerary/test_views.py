@@ -395,8 +395,9 @@ def test_the_page_costs_the_same_queries_for_10_and_for_300_sessions(client, db)
 
     assert counts[10] == counts[300]
     # The participant, sessions, hosts, speakers, groups, resources, days, phases, emergency
-    # contacts, visit resources, the participant's journeys and nights: one query each.
-    assert counts[10] == 12
+    # contacts, visit resources, the participant's journeys and nights, and the latest
+    # programme version: one query each.
+    assert counts[10] == 13
 
 
 def test_the_query_count_is_the_same_after_a_language_switch(client, db, django_assert_num_queries):

@@ -1,0 +1,36 @@
+"""The Celery tasks that tell participants: thin, ids in, the services do the work."""
+
+from __future__ import annotations
+
+from celery import Task, shared_task
+
+from visits.changes.services import (
+    TRANSIENT_SEND_ERRORS,
+    change_notice_mark_failed,
+    change_notice_send,
+)
+
+
+class ChangeNoticeTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Retries are spent: the organiser sees on the version's page whom it did not reach.
+        notice_id = kwargs.get("notice_id")
+        if notice_id is not None:
+            change_notice_mark_failed(notice_id=notice_id, error=exc)
+
+
+@shared_task(
+    name="visits.changes.send_change_notice",
+    base=ChangeNoticeTask,
+    acks_late=True,
+    autoretry_for=TRANSIENT_SEND_ERRORS,
+    max_retries=5,
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    retry_jitter=True,
+    soft_time_limit=60,
+    time_limit=90,
+    ignore_result=True,
+)
+def send_change_notice(*, notice_id: int) -> None:
+    change_notice_send(notice_id=notice_id)
