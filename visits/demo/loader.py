@@ -27,7 +27,7 @@ from visits.demo.people import PEOPLE
 from visits.demo.records import ResourceRecord, SessionRecord, VisitRecord, same
 from visits.demo.venues import VENUES
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.services import organiser_group_ensure
+from visits.services import organiser_group_ensure, shared_record_owners_fill
 
 DEMO_VISITS: tuple[VisitRecord, ...] = (paris_rouen.VISIT, cifer.VISIT)
 FILES = Path(__file__).resolve().parent / "files"
@@ -54,7 +54,10 @@ def demo_load() -> list[Visit]:
     """
     with transaction.atomic():
         catalogue = _catalogue_load()
-        return [_visit_load(record, catalogue) for record in DEMO_VISITS]
+        visits = [_visit_load(record, catalogue) for record in DEMO_VISITS]
+        # Each organisation, venue and speaker is kept by the organiser who first uses it.
+        shared_record_owners_fill()
+        return visits
 
 
 def demo_organiser_ensure(*, password: str) -> AbstractBaseUser:
