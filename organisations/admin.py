@@ -1,5 +1,10 @@
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedDjangoJqueryTranslationAdmin,
@@ -8,7 +13,8 @@ from modeltranslation.admin import (
 )
 
 from organisations.models import Organisation, Person, Venue
-from organisations.selectors import translated_ordering
+from organisations.selectors import organisations_for_organiser, translated_ordering
+from organisations.services import shared_record_copy
 from organisations.usage import record_usage
 
 
@@ -38,19 +44,39 @@ class StackedInline(TranslationStackedInline):
 class SharedRecordAdmin(TranslatedAdmin):
     """Organisations, venues and people are kept once and shared by every organiser.
 
-    Anyone may add and correct them, but only a superuser may delete one that a visit of
-    another organisation uses: deleting it would silently take it out of their programme.
+    Each is kept by one organisation (its ``owner``): that organisation's organisers change
+    it, everyone else uses it as it is, read-only here, or copies it as their own. A record
+    kept by nobody is changed by a superuser only; a superuser changes all. Nobody but a
+    superuser deletes one that a visit of another organisation uses: deleting it would
+    silently take it out of their programme.
     """
+
+    change_form_template = "admin/organisations/shared_record_change_form.html"
+
+    def own_organisation_ids(self, request) -> set[int]:
+        return set(organisations_for_organiser(user=request.user).values_list("pk", flat=True))
+
+    def keeps(self, request, obj) -> bool:
+        """Whether the user's organisations keep this record (a superuser keeps them all)."""
+        if request.user.is_superuser:
+            return True
+        return obj.owner_id is not None and obj.owner_id in self.own_organisation_ids(request)
 
     def used_outside_scope(self, request, obj) -> bool:
         return record_usage(record=obj, user=request.user)[1]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or self.keeps(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
         if obj is None or request.user.is_superuser:
             return True
-        return not self.used_outside_scope(request, obj)
+        kept_by_others = obj.owner_id is not None and not self.keeps(request, obj)
+        return not kept_by_others and not self.used_outside_scope(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -58,6 +84,68 @@ class SharedRecordAdmin(TranslatedAdmin):
             # The bulk delete asks for permission once for all rows, not row by row.
             actions.pop("delete_selected", None)
         return actions
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "owner" and not request.user.is_superuser:
+            kwargs["queryset"] = organisations_for_organiser(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        owner = form.base_fields.get("owner")
+        if owner is not None and not request.user.is_superuser:
+            # An organiser's new record is kept by their organisation.
+            owner.required = True
+            owner.empty_label = None
+            owner.initial = organisations_for_organiser(user=request.user).first()
+        return form
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not any("owner" in fields["fields"] for _name, fields in fieldsets):
+            fieldsets.append((_("Kept by"), {"fields": ("owner",)}))
+        return fieldsets
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/copy/",
+                self.admin_site.admin_view(self.copy_view),
+                name="{}_{}_copy".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["can_copy"] = bool(
+            obj is not None
+            and not self.keeps(request, obj)
+            and self.own_organisation_ids(request)
+            and super().has_add_permission(request)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def copy_view(self, request, object_id):
+        """A copy of another organisation's record, kept by the user's organisation."""
+        if request.method != "POST" or not super().has_add_permission(request):
+            raise PermissionDenied
+        record = self.get_object(request, unquote(object_id))
+        owner = organisations_for_organiser(user=request.user).first()
+        if record is None or owner is None:
+            raise Http404
+        copy = shared_record_copy(record=record, owner=owner)
+        self.message_user(
+            request,
+            gettext(
+                "This is your organisation’s own copy of “%(record)s”: change it as you need. "
+                "Visits keep using the original until you choose the copy in them."
+            )
+            % {"record": record},
+            messages.SUCCESS,
+        )
+        info = self.opts.app_label, self.opts.model_name
+        return redirect(reverse("admin:{}_{}_change".format(*info), args=[copy.pk]))
 
 
 @admin.register(Organisation)

@@ -42,6 +42,17 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Staff accounts that run this organisation's visits in the admin."),
     )
+    # The organisation whose organisers may change this record; others use it as it is,
+    # or copy it as their own. Empty: only a superuser changes it.
+    owner = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("kept by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Only this organisation's organisers may change the record."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -91,6 +102,15 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail (private)"), blank=True)
     phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
     private_notes = models.TextField(_("private notes"), blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kept by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Only this organisation's organisers may change the record."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -181,6 +201,15 @@ class Venue(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+    )
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kept by"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text=_("Only this organisation's organisers may change the record."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

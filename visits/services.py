@@ -288,3 +288,32 @@ def translation_marks_on_save(sender, instance, raw=False, update_fields=None, *
             if field in touched or any(f"{field}_{code}" in touched for code in language_codes())
         )
     translation_marks_record(instance=instance, fields=fields)
+
+
+def shared_record_owners_fill() -> None:
+    """Give each shared record that has no keeper the organiser of the first visit (by start
+    date) that uses it, as migration organisations 0002 did for the records it found.
+
+    Records no visit uses stay without keeper: only a superuser changes them.
+    """
+    from organisations.models import Organisation, Person, Venue
+
+    owners: dict[type, dict[int, int]] = {Organisation: {}, Person: {}, Venue: {}}
+    for visit in Visit.objects.order_by("start_date", "id"):
+        found = owners[Organisation]
+        found.setdefault(visit.organiser_id, visit.organiser_id)
+        for organisation_id in VisitOrganisation.objects.filter(visit=visit).values_list(
+            "organisation_id", flat=True
+        ):
+            found.setdefault(organisation_id, visit.organiser_id)
+        sessions = Session.objects.filter(visit=visit).order_by("starts_at", "id")
+        for session in sessions.prefetch_related("hosts", "speakers"):
+            if session.venue_id:
+                owners[Venue].setdefault(session.venue_id, visit.organiser_id)
+            for host in session.hosts.all():
+                found.setdefault(host.pk, visit.organiser_id)
+            for speaker in session.speakers.all():
+                owners[Person].setdefault(speaker.pk, visit.organiser_id)
+    for model, by_record in owners.items():
+        for pk, owner_id in by_record.items():
+            model.objects.filter(pk=pk, owner__isnull=True).update(owner_id=owner_id)

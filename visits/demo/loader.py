@@ -28,7 +28,7 @@ from visits.demo.people import PEOPLE
 from visits.demo.records import ResourceRecord, SessionRecord, VisitRecord, same
 from visits.demo.venues import VENUES
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.services import organiser_group_ensure
+from visits.services import organiser_group_ensure, shared_record_owners_fill
 
 DEMO_VISITS: tuple[VisitRecord, ...] = (paris_rouen.VISIT, cifer.VISIT)
 FILES = Path(__file__).resolve().parent / "files"
@@ -57,6 +57,8 @@ def demo_load() -> list[Visit]:
         catalogue = _catalogue_load()
         visits = [_visit_load(record, catalogue) for record in DEMO_VISITS]
         demo_logistics_load(next(v for v in visits if v.slug == paris_rouen.VISIT.slug))
+        # Each organisation, venue and speaker is kept by the organiser who first uses it.
+        shared_record_owners_fill()
         return visits
 
 
