@@ -20,7 +20,10 @@ PRODUCTION = {
 
 
 def manage(*arguments: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment never
+    # has it, and `check --deploy` rightly refuses it.
+    inherited = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
