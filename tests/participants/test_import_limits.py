@@ -5,8 +5,8 @@ import time
 import pytest
 
 from participants.models import Participant
-from tests.desk.builders import clean_visit, organiser
-from tests.desk.test_delegation_import import (
+from tests.factories import OrganiserFactory
+from tests.participants.test_delegation_import import (
     CSV_FORMAT,
     HEADERS,
     XLSX_FORMAT,
@@ -15,18 +15,19 @@ from tests.desk.test_delegation_import import (
     upload,
     xlsx_bytes,
 )
+from tests.scenarios import paris_rouen_programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def visit():
-    return clean_visit()
+    return paris_rouen_programme()
 
 
 @pytest.fixture
 def owner_client(client, visit):
-    client.force_login(organiser("anna", visit.organiser))
+    client.force_login(OrganiserFactory(username="anna", organisation=visit.organiser))
     return client
 
 

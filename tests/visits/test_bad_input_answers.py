@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.desk.test_delegation_import import upload
-from tests.factories import SessionFactory, VisitFactory
-from tests.visits.test_admin import make_organiser, visit_form
+from tests.factories import OrganiserFactory, SessionFactory, VisitFactory
+from tests.participants.test_delegation_import import upload
+from tests.visits.admin.test_visit import visit_form
 from visits.models import Session, Visit
 from visits.models.visit import validate_time_zone
 
@@ -28,7 +28,7 @@ def visit():
 
 @pytest.fixture
 def owner_client(client, visit):
-    client.force_login(make_organiser("anna", visit.organiser))
+    client.force_login(OrganiserFactory(username="anna", organisation=visit.organiser))
     return client
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.participants.builders import build_participant, build_visit
+from tests.factories import ParticipantFactory
+from tests.scenarios import published_visit
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,10 @@ def policy_of(response) -> set[str]:
 
 
 def test_public_personal_and_admin_pages_carry_the_sites_policy(client, admin_user):
-    visit = build_visit()
-    anna = build_participant(visit, name_latin="Anna Ivanova")
+    visit = published_visit()
+    anna = ParticipantFactory(
+        bare=True, visit=visit, name_latin="Anna Ivanova", name_native="Anna Ivanova"
+    )
 
     public = client.get("/v/paris-2026/")
     personal = client.get(f"/p/{anna.access_token}/")

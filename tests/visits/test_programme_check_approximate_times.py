@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from organisations.models import Organisation, Person
-from tests.desk.builders import at, clean_visit, session, speaker, venue
+from tests.factories import PersonFactory
+from tests.scenarios import may_2019, paris_rouen_programme, plain_session, plain_venue
 from visits.models import Session, approximate_span
 from visits.programme_check import WARNING, programme_check
 
@@ -23,7 +24,7 @@ def span(day: int, precision: str):
 
 def approximate(visit, title, day, precision, **fields):
     starts_at, ends_at = span(day, precision)
-    return session(visit, title, starts_at, ends_at, time_precision=precision, **fields)
+    return plain_session(visit, title, starts_at, ends_at, time_precision=precision, **fields)
 
 
 def findings(visit):
@@ -31,8 +32,10 @@ def findings(visit):
 
 
 def test_a_morning_meeting_an_exact_session_may_overlap_a_warning_only():
-    visit = clean_visit()
-    approximate(visit, "Atelier du matin", 13, T.MORNING, venue=venue("Musée", "Paris", "Париж"))
+    visit = paris_rouen_programme()
+    approximate(
+        visit, "Atelier du matin", 13, T.MORNING, venue=plain_venue("Musée", "Paris", "Париж")
+    )
 
     assert findings(visit) == [
         (
@@ -46,14 +49,16 @@ def test_a_morning_meeting_an_exact_session_may_overlap_a_warning_only():
 
 
 def test_an_all_day_session_meets_no_exact_session_and_asks_no_travel_time():
-    visit = clean_visit()
-    approximate(visit, "Journée à Rouen", 13, T.ALL_DAY, venue=venue("Tribunal", "Rouen", "Руан"))
+    visit = paris_rouen_programme()
+    approximate(
+        visit, "Journée à Rouen", 13, T.ALL_DAY, venue=plain_venue("Tribunal", "Rouen", "Руан")
+    )
 
     assert findings(visit) == []
 
 
 def test_two_whole_days_on_one_date_for_the_same_people_are_a_warning():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     approximate(visit, "Journée A", 14, T.ALL_DAY, kind=Session.Kind.FREE_TIME)
     approximate(visit, "Journée B", 14, T.ALL_DAY, kind=Session.Kind.FREE_TIME)
 
@@ -61,7 +66,7 @@ def test_two_whole_days_on_one_date_for_the_same_people_are_a_warning():
 
 
 def test_a_time_still_to_be_confirmed_is_a_warning():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     approximate(
         visit,
         "Visite du port",
@@ -83,19 +88,22 @@ def test_a_time_still_to_be_confirmed_is_a_warning():
 
 
 def test_a_speaker_known_by_role_is_named_by_role_when_double_booked():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     director = Person.objects.create(
         role_fr="Directrice du service juridique",
         organisation=Organisation.objects.create(name_fr="Partenaire"),
     )
     mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     mairie.speakers.add(director)
-    session(
+    plain_session(
         visit,
         "Atelier",
-        at(13, 11),
-        at(13, 12),
-        speakers=[director, speaker("X")],
+        may_2019(13, 11),
+        may_2019(13, 12),
+        speakers=[
+            director,
+            PersonFactory(bare=True, name_fr="X", name_ru="X", role_fr="maire", role_ru="мэр"),
+        ],
         venue=mairie.venue,
     )
 

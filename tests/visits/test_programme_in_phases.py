@@ -10,7 +10,6 @@ import pytest
 from icalendar import Calendar
 
 from organisations.models import Organisation, Person
-from tests.booklets.conftest import pdf_pages
 from tests.factories import (
     DayFactory,
     GroupFactory,
@@ -20,6 +19,7 @@ from tests.factories import (
     VisitFactory,
     VisitOrganisationFactory,
 )
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.selectors import booklet_content
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
 from visits.models import Session, VisitOrganisation, approximate_span

@@ -7,9 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories import OrganisationFactory
-from tests.participants.builders import build_participant, build_visit
-from tests.visits.test_admin import make_organiser
+from tests.factories import OrganisationFactory, OrganiserFactory, ParticipantFactory
+from tests.scenarios import published_visit
 from visits.models import Resource, Visit
 
 pytestmark = pytest.mark.django_db
@@ -48,9 +47,11 @@ def assert_served_as_download(response, filename: str, content_type: str) -> Non
 
 @pytest.mark.parametrize("name", ["page.html", "drawing.svg", "script.js", "page.htm"])
 def test_a_stored_file_a_browser_would_run_is_served_only_as_an_opaque_download(client, name):
-    visit = build_visit(status=Visit.Status.DRAFT)
-    anna = build_participant(visit, name_latin="Anna Ivanova")
-    organiser = make_organiser("anna", visit.organiser)
+    visit = published_visit(status=Visit.Status.DRAFT)
+    anna = ParticipantFactory(
+        bare=True, visit=visit, name_latin="Anna Ivanova", name_native="Anna Ivanova"
+    )
+    organiser = OrganiserFactory(username="anna", organisation=visit.organiser)
     resource = stored(visit, name, SCRIPT)
 
     personal = client.get(f"/p/{anna.access_token}/resources/{resource.pk}/")
@@ -66,7 +67,7 @@ def test_a_stored_file_a_browser_would_run_is_served_only_as_an_opaque_download(
 
 
 def test_a_pdf_is_a_download_of_its_own_type(client):
-    resource = stored(build_visit(), "plan.pdf", PDF)
+    resource = stored(published_visit(), "plan.pdf", PDF)
 
     response = client.get(f"/v/paris-2026/resources/{resource.pk}/")
 
@@ -74,7 +75,7 @@ def test_a_pdf_is_a_download_of_its_own_type(client):
 
 
 def test_a_stored_name_cannot_break_out_of_the_download_header(client):
-    resource = stored(build_visit(), "plan.pdf", PDF)
+    resource = stored(published_visit(), "plan.pdf", PDF)
     Resource.objects.filter(pk=resource.pk).update(file='resources/2026/a"b;\r\nc.pdf')
     resource.refresh_from_db()
     resource.file.storage.save(resource.file.name, ContentFile(PDF))
@@ -86,8 +87,8 @@ def test_a_stored_name_cannot_break_out_of_the_download_header(client):
 
 @pytest.fixture
 def organiser_client(client):
-    visit = build_visit(status=Visit.Status.DRAFT)
-    client.force_login(make_organiser("anna", visit.organiser))
+    visit = published_visit(status=Visit.Status.DRAFT)
+    client.force_login(OrganiserFactory(username="anna", organisation=visit.organiser))
     client.visit = visit
     return client
 
@@ -174,7 +175,7 @@ def test_documents_on_the_list_are_attached(organiser_client, name, content):
 
 
 def test_the_visit_pages_inline_checks_the_file_too(organiser_client):
-    from tests.visits.test_admin import visit_form
+    from tests.visits.admin.test_visit import visit_form
 
     visit = organiser_client.visit
     data = visit_form(visit, **{"resources-TOTAL_FORMS": 1})
@@ -189,7 +190,9 @@ def test_the_visit_pages_inline_checks_the_file_too(organiser_client):
 
 
 def test_an_outsider_still_gets_nothing(client):
-    resource = stored(build_visit(status=Visit.Status.DRAFT), "plan.pdf", PDF)
-    client.force_login(make_organiser("milena", OrganisationFactory(name_fr="FTA")))
+    resource = stored(published_visit(status=Visit.Status.DRAFT), "plan.pdf", PDF)
+    client.force_login(
+        OrganiserFactory(username="milena", organisation=OrganisationFactory(name_fr="FTA"))
+    )
 
     assert client.get(f"/media/{resource.file.name}").status_code == 404

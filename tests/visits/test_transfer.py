@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 
 from organisations.models import Organisation, Person, Venue
 from participants.models import Participant
-from tests.booklets.builders import build_visit, participant
+from tests.factories import ParticipantFactory
+from tests.scenarios import librarian, librarians_in_paris_and_rouen
 from visits.models import Resource, Session, TravelTime, Visit
 from visits.transfer import PARTS, visit_export
 
@@ -20,10 +21,14 @@ PDF = b"%PDF-1.4 programme of the library of Rouen \x00\xff binary"
 
 @pytest.fixture
 def visit():
-    visit = build_visit(days=3)
-    anna = participant(visit)
-    Participant.objects.create(
-        visit=visit, name_native="Борис Петров", name_latin="Boris Petrov", role="interpreter"
+    visit = librarians_in_paris_and_rouen(days=3)
+    anna = librarian(visit)
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_native="Борис Петров",
+        name_latin="Boris Petrov",
+        role="interpreter",
     )
     session = Session.objects.get(title_fr="Le musée pour tous")
     resource = Resource(visit=visit, session=session, title_fr="Plan", title_ru="План")

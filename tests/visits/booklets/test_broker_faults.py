@@ -9,8 +9,8 @@ import redis as redis_client
 from django.db import connection
 from django.test import Client
 
-from tests.booklets.builders import build_visit
 from tests.real_services import celery_on, hung_listener, redis_server
+from tests.scenarios import librarians_in_paris_and_rouen
 from visits.booklets.models import Booklet
 
 BOOKLET_URL = "/v/paris-rouen-2025/booklet/ru+fr/a5/"
@@ -19,7 +19,7 @@ BOOKLET_URL = "/v/paris-rouen-2025/booklet/ru+fr/a5/"
 @pytest.mark.faults
 @pytest.mark.django_db(transaction=True)
 def test_a_hung_broker_does_not_hold_the_request(client):
-    build_visit()
+    librarians_in_paris_and_rouen()
     with hung_listener() as url, celery_on(url):
         started = time.monotonic()
         response = client.get(BOOKLET_URL)
@@ -57,7 +57,7 @@ def ask_at_once(count: int) -> list[int]:
 def test_fifty_simultaneous_requests_for_a_new_booklet_start_one_render():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite locks the whole database for each write; run on PostgreSQL")
-    build_visit()
+    librarians_in_paris_and_rouen()
     with redis_server() as redis, celery_on(redis.url, own_prefix=False):
         statuses = ask_at_once(50)
         queued = redis_client.Redis.from_url(redis.url).lrange("celery", 0, -1)

@@ -18,8 +18,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from tests.booklets.builders import build_visit
 from tests.real_services import celery_on, redis_server, wait_until
+from tests.scenarios import librarians_in_paris_and_rouen
 from visits.booklets.models import Booklet
 from visits.booklets.services import booklet_mode_parse, booklet_request, booklets_dispatch_stale
 
@@ -80,7 +80,7 @@ def worker(settings, tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_a_render_killed_mid_way_is_sent_again_by_the_sweep_and_made(worker, tmp_path):
     database_url()
-    visit = build_visit(days=3, extra_sessions=4)
+    visit = librarians_in_paris_and_rouen(days=3, extra_sessions=4)
     mode = booklet_mode_parse(languages="ru+fr", paper="a5")
     with redis_server() as redis, celery_on(redis.url, own_prefix=False):
         process = worker(redis.url)

@@ -14,8 +14,8 @@ from django.core import mail
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from tests.booklets.builders import build_visit
 from tests.real_services import celery_on, redis_server, wait_until
+from tests.scenarios import librarians_in_paris_and_rouen
 from visits.booklets.models import Booklet
 from visits.booklets.services import (
     MAX_RENDER_ATTEMPTS,
@@ -62,7 +62,7 @@ def unwritable_media(settings, tmp_path):
 def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(client):
     from celery.contrib.testing.worker import start_worker
 
-    visit = build_visit()
+    visit = librarians_in_paris_and_rouen()
     organiser_member(visit)
     with redis_server() as redis, celery_on(redis.url) as app:
         redis.stop()
@@ -97,7 +97,7 @@ def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(cl
 def test_a_booklet_rendered_onto_an_unwritable_disk_is_made_once_it_is_fixed(
     client, unwritable_media, django_capture_on_commit_callbacks
 ):
-    visit = build_visit()
+    visit = librarians_in_paris_and_rouen()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.get(BOOKLET_URL)
 
@@ -121,7 +121,7 @@ def test_a_booklet_rendered_onto_an_unwritable_disk_is_made_once_it_is_fixed(
 def test_a_booklet_that_keeps_failing_is_given_up_and_its_organisers_told(
     client, unwritable_media, django_capture_on_commit_callbacks
 ):
-    visit = build_visit()
+    visit = librarians_in_paris_and_rouen()
     organiser_member(visit, "claire@echanges.example.org")
     organiser_member(visit, "marc@echanges.example.org")
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,7 +158,7 @@ def test_a_booklet_that_keeps_failing_is_given_up_and_its_organisers_told(
 def test_the_page_does_not_claim_organisers_were_told_when_nobody_could_be(
     client, django_capture_on_commit_callbacks
 ):
-    visit = build_visit()
+    visit = librarians_in_paris_and_rouen()
     booklet = booklet_request(visit=visit, mode=RU_FR_A5)
     Booklet.objects.filter(pk=booklet.pk).update(attempts=MAX_RENDER_ATTEMPTS)
     booklets_dispatch_stale(now=later(hours=24))
@@ -175,7 +175,7 @@ def test_the_page_does_not_claim_organisers_were_told_when_nobody_could_be(
 def test_the_visit_page_shows_an_outage_the_sweep_will_retry(
     client, unwritable_media, django_capture_on_commit_callbacks
 ):
-    visit = build_visit()
+    visit = librarians_in_paris_and_rouen()
     with django_capture_on_commit_callbacks(execute=True):
         booklet_request(visit=visit, mode=RU_FR_A5)
     client.force_login(get_user_model().objects.create_superuser("lead", password="x"))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.participants.builders import build_participant, build_visit
+from tests.factories import ParticipantFactory
+from tests.scenarios import published_visit
 from visits.models import Visit
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +17,14 @@ NOTICE = {
 
 @pytest.mark.parametrize("language", ["en", "fr", "ru"])
 def test_a_drafts_itinerary_says_plainly_it_is_a_draft(client, language):
-    visit = build_visit(status=Visit.Status.DRAFT)
-    anna = build_participant(visit, name_latin="Anna Ivanova", preferred_language=language)
+    visit = published_visit(status=Visit.Status.DRAFT)
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        preferred_language=language,
+    )
 
     response = client.get(f"/p/{anna.access_token}/")
 
@@ -27,7 +34,13 @@ def test_a_drafts_itinerary_says_plainly_it_is_a_draft(client, language):
 
 
 def test_a_published_itinerary_has_no_draft_notice(client):
-    anna = build_participant(build_visit(), name_latin="Anna Ivanova", preferred_language="en")
+    anna = ParticipantFactory(
+        bare=True,
+        visit=published_visit(),
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        preferred_language="en",
+    )
 
     page = client.get(f"/p/{anna.access_token}/").content.decode()
 

@@ -7,8 +7,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from participants.models import Journey
-from tests.desk.builders import at, clean_visit, participant, session
-from tests.factories import HotelFactory, JourneyFactory, StaffMemberFactory, StayFactory
+from tests.factories import (
+    HotelFactory,
+    JourneyFactory,
+    ParticipantFactory,
+    StaffMemberFactory,
+    StayFactory,
+)
+from tests.scenarios import may_2019, paris_rouen_programme, plain_session
 from visits.models import Session
 from visits.programme_check import ERROR, WARNING, programme_check
 
@@ -30,12 +36,12 @@ def only(visit):
 def travelling(visit, name="Anna Ivanova", **arrival):
     """A participant who lands the evening before, sleeps two nights and leaves after the
     last session: nothing to find."""
-    person = participant(visit, name)
+    person = ParticipantFactory(bare=True, visit=visit, name_latin=name, name_native=name)
     JourneyFactory(
         participant=person,
         **{
             "departs_at": dt.datetime(2019, 5, 12, 15, 0, tzinfo=MOSCOW),
-            "arrives_at": at(12, 17, 55),
+            "arrives_at": may_2019(12, 17, 55),
             **arrival,
         },
     )
@@ -45,7 +51,7 @@ def travelling(visit, name="Anna Ivanova", **arrival):
         number="AF 1644",
         from_place="Paris Charles-de-Gaulle",
         from_zone="Europe/Paris",
-        departs_at=at(14, 19, 30),
+        departs_at=may_2019(14, 19, 30),
         to_place="Moscou Cheremetievo",
         to_zone="Europe/Moscow",
         arrives_at=dt.datetime(2019, 5, 15, 0, 5, tzinfo=MOSCOW),
@@ -54,7 +60,7 @@ def travelling(visit, name="Anna Ivanova", **arrival):
 
 
 def test_a_visit_whose_logistics_fit_has_no_finding():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     person = travelling(visit)
     StayFactory(participant=person, check_in=dt.date(2019, 5, 12), check_out=dt.date(2019, 5, 14))
 
@@ -62,16 +68,20 @@ def test_a_visit_whose_logistics_fit_has_no_finding():
 
 
 def test_a_visit_without_any_journey_is_not_asked_for_journeys():
-    visit = clean_visit()
-    participant(visit, "Anna Ivanova")
+    visit = paris_rouen_programme()
+    ParticipantFactory(
+        bare=True, visit=visit, name_latin="Anna Ivanova", name_native="Anna Ivanova"
+    )
 
     assert programme_check(visit=visit) == []
 
 
 def test_a_participant_without_a_journey_is_a_warning_once_journeys_are_kept():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     travelling(visit)
-    participant(visit, "Boris Petrov")
+    ParticipantFactory(
+        bare=True, visit=visit, name_latin="Boris Petrov", name_native="Boris Petrov"
+    )
 
     finding = only(visit)
 
@@ -80,16 +90,22 @@ def test_a_participant_without_a_journey_is_a_warning_once_journeys_are_kept():
 
 
 def test_an_organiser_living_where_the_visit_happens_needs_no_journey():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     travelling(visit)
-    participant(visit, "Claire Dubois", role="organiser")
+    ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Claire Dubois",
+        name_native="Claire Dubois",
+        role="organiser",
+    )
 
     assert programme_check(visit=visit) == []
 
 
 def test_arriving_after_the_first_session_starts_is_an_error():
-    visit = clean_visit()
-    travelling(visit, arrives_at=at(13, 10, 30))
+    visit = paris_rouen_programme()
+    travelling(visit, arrives_at=may_2019(13, 10, 30))
 
     finding = only(visit)
 
@@ -102,10 +118,10 @@ def test_arriving_after_the_first_session_starts_is_an_error():
 
 
 def test_leaving_before_the_last_session_ends_is_an_error():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     person = travelling(visit)
     Journey.objects.filter(participant=person, direction="departure").update(
-        departs_at=at(14, 11, 0)
+        departs_at=may_2019(14, 11, 0)
     )
 
     finding = only(visit)
@@ -117,9 +133,13 @@ def test_leaving_before_the_last_session_ends_is_an_error():
 
 def test_a_transfer_leaving_before_the_arrival_it_meets_lands_with_the_buffer(settings):
     settings.LOGISTICS_TRANSFER_BUFFER_MINUTES = 45
-    visit = clean_visit()
-    pickup = session(
-        visit, "Accueil à l'aéroport", at(12, 18, 20), at(12, 19, 30), kind=Session.Kind.TRANSFER
+    visit = paris_rouen_programme()
+    pickup = plain_session(
+        visit,
+        "Accueil à l'aéroport",
+        may_2019(12, 18, 20),
+        may_2019(12, 19, 30),
+        kind=Session.Kind.TRANSFER,
     )
     person = travelling(visit)
     Journey.objects.filter(participant=person, direction="arrival").update(transfer=pickup)
@@ -140,7 +160,7 @@ def test_a_transfer_leaving_before_the_arrival_it_meets_lands_with_the_buffer(se
 
 
 def test_a_night_without_a_bed_between_arrival_and_departure():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     person = travelling(visit)
     StayFactory(participant=person, check_in=dt.date(2019, 5, 12), check_out=dt.date(2019, 5, 13))
 
@@ -151,7 +171,7 @@ def test_a_night_without_a_bed_between_arrival_and_departure():
 
 
 def test_a_room_shared_by_more_people_than_it_sleeps():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     hotel = HotelFactory(name_fr="Hôtel Ibis")
     nights = {"check_in": dt.date(2019, 5, 12), "check_out": dt.date(2019, 5, 14)}
     for name in ("Anna Ivanova", "Boris Petrov", "Vera Orlova"):
@@ -167,7 +187,7 @@ def test_a_room_shared_by_more_people_than_it_sleeps():
 
 
 def test_two_in_a_double_room_is_fine():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     hotel = HotelFactory()
     nights = {"check_in": dt.date(2019, 5, 12), "check_out": dt.date(2019, 5, 14)}
     for name in ("Anna Ivanova", "Boris Petrov"):
@@ -177,7 +197,7 @@ def test_two_in_a_double_room_is_fine():
 
 
 def test_a_session_needing_interpretation_without_an_interpreter():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
     mairie.interpretation = Session.Interpretation.CONSECUTIVE
     mairie.save()
@@ -196,13 +216,13 @@ def test_a_session_needing_interpretation_without_an_interpreter():
 
 
 def test_an_interpreter_in_two_places_at_once():
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
-    museum = session(
+    museum = plain_session(
         visit,
         "Musée Carnavalet",
-        at(13, 11),
-        at(13, 12),
+        may_2019(13, 11),
+        may_2019(13, 12),
         meeting_point_fr="Musée",
         meeting_point_ru="Музей",
     )
@@ -221,10 +241,15 @@ def test_an_interpreter_in_two_places_at_once():
 
 def test_an_interpreter_over_the_hours_of_a_day(settings):
     settings.LOGISTICS_INTERPRETER_MAX_HOURS = 3
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
-    seminar = session(
-        visit, "Séminaire", at(13, 14), at(13, 16), meeting_point_fr="Salle", meeting_point_ru="Зал"
+    seminar = plain_session(
+        visit,
+        "Séminaire",
+        may_2019(13, 14),
+        may_2019(13, 16),
+        meeting_point_fr="Salle",
+        meeting_point_ru="Зал",
     )
     StaffMemberFactory(visit=visit, name="Irina Koval", sessions=[mairie, seminar])
 

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from participants.models import Journey
-from tests.booklets.conftest import pdf_pages
 from tests.factories import (
     HotelFactory,
     JourneyFactory,
@@ -16,6 +15,7 @@ from tests.factories import (
     StayFactory,
     VisitFactory,
 )
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.selectors import booklet_content
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
 from visits.models import Session, Visit

@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from organisations.models import Venue
 from participants.models import Journey
-from tests.booklets.conftest import pdf_pages
 from tests.factories import (
     HotelFactory,
     JourneyFactory,
@@ -22,6 +21,7 @@ from tests.factories import (
     StayFactory,
     VisitFactory,
 )
+from tests.visits.booklets.conftest import pdf_pages
 from visits.logistics.paper import XLSX_KINDS, paper_pdf
 from visits.models import Session
 from visits.services import organiser_group_ensure

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -20,9 +20,10 @@ PRODUCTION = {
 
 
 def manage(*arguments: str, **environment: str) -> subprocess.CompletedProcess:
-    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; no server has it.
-    unset = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {k: v for k, v in os.environ.items() if k not in unset}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment never
+    # has it, and `check --deploy` rightly refuses it.
+    inherited = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in inherited}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import close_old_connections, connection
 
-from tests.booklets.builders import build_visit
+from tests.scenarios import librarians_in_paris_and_rouen
 
 
 def test_kept_connections_are_checked_before_use():
@@ -39,7 +39,7 @@ def terminate_our_backend() -> None:
 def test_a_request_after_a_database_restart_is_served(client):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
-    build_visit()
+    librarians_in_paris_and_rouen()
     kept = connection.settings_dict["CONN_MAX_AGE"]
     connection.settings_dict["CONN_MAX_AGE"] = 600
     try:
