@@ -63,6 +63,8 @@ def offset_changes(
         offset = utc_offset(date, zone)
         if not changes or changes[-1][1] != offset:
             changes.append((date, offset))
+        if date == datetime.date.max:
+            break  # a visit stored on the calendar's last day (typed before years were checked)
         date += datetime.timedelta(days=1)
     return changes
 
