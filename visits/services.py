@@ -3,6 +3,8 @@
 import copy
 import datetime as dt
 
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from organisations.languages import language_codes
 from organisations.selectors import organisations_for_organiser
+from organisations.services import ORGANISER_GROUP_NAME
 from participants.models import Group
 from visits.models import (
     Day,
@@ -27,7 +30,6 @@ from visits.models import (
 from visits.programme_check import programme_check
 from visits.translations import translated_fields
 
-ORGANISER_GROUP_NAME = "Organisers"
 ORGANISER_APPS = ("organisations", "visits", "participants")
 
 
@@ -35,7 +37,12 @@ def organiser_group_ensure() -> AuthGroup:
     """Create or refresh the auth group whose members may edit programmes in the admin.
 
     Which visits they see is decided by their organising organisations, not by this group.
+    Runs after every migrate, when some of these apps may not have had their permissions
+    created yet (Django creates them app by app, and visits migrates before participants),
+    so it creates them first: one migrate on a fresh database leaves nothing out.
     """
+    for label in ORGANISER_APPS:
+        create_permissions(django_apps.get_app_config(label), verbosity=0)
     group, _created = AuthGroup.objects.get_or_create(name=ORGANISER_GROUP_NAME)
     permissions = Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS)
     group.permissions.set(permissions)
