@@ -276,3 +276,57 @@ def translation_marks_on_save(sender, instance, raw=False, update_fields=None, *
             if field in touched or any(f"{field}_{code}" in touched for code in language_codes())
         )
     translation_marks_record(instance=instance, fields=fields)
+
+
+def _session_write(*, session: Session, hosts, speakers, groups, fields: dict) -> Session:
+    visit = session.visit
+    for name, value in fields.items():
+        setattr(session, name, value)
+    errors: dict[str, list[str]] = {}
+    titles = [fields.get(f"title_{code}") or "" for code in language_codes()]
+    if not any(title.strip() for title in titles) and not session.title:
+        errors[f"title_{visit.first_language}"] = [
+            _("Give the session a title in at least one language.")
+        ]
+    strangers = [group for group in groups if group.visit_id != visit.pk]
+    if strangers:
+        errors["groups"] = [
+            _("These groups belong to another visit: %(names)s.")
+            % {"names": ", ".join(str(group) for group in strangers)}
+        ]
+    try:
+        session.full_clean()
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    session.save()
+    session.hosts.set(hosts)
+    session.speakers.set(speakers)
+    session.groups.set(groups)
+    return session
+
+
+@transaction.atomic
+def session_create(*, visit: Visit, hosts=(), speakers=(), groups=(), **fields) -> Session:
+    """Add a session to a visit's programme.
+
+    ``fields`` are the session's own fields (``starts_at``, ``ends_at``, ``kind``,
+    ``title_ru``, ``description_fr``...). Raises ``ValidationError`` keyed by field when a
+    title is missing in every language, the session ends before it starts, or a group
+    belongs to another visit; nothing is saved then.
+    """
+    session = Session(visit=visit)
+    return _session_write(
+        session=session, hosts=hosts, speakers=speakers, groups=groups, fields=fields
+    )
+
+
+@transaction.atomic
+def session_update(*, session: Session, hosts=(), speakers=(), groups=(), **fields) -> Session:
+    """Change a session: the same fields and checks as ``session_create``. The relations
+    given replace the session's own."""
+    return _session_write(
+        session=session, hosts=hosts, speakers=speakers, groups=groups, fields=fields
+    )

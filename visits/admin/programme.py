@@ -55,12 +55,16 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
     )
 
     def get_form(self, request, obj=None, **kwargs):
+        # The groups offered are those of the session's own visit, once it is known.
+        request.visit_being_edited = self.visit_being_edited(request, obj)
         form = super().get_form(request, obj, **kwargs)
         return type("SessionAdminForm", (SessionGroupsMixin, form), {})
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
-            kwargs["queryset"] = Group.objects.filter(visit_scope(user=request.user, path="visit"))
+            visit = getattr(request, "visit_being_edited", None)
+            groups = Group.objects.filter(visit_scope(user=request.user, path="visit"))
+            kwargs["queryset"] = groups.filter(visit=visit) if visit else groups
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
