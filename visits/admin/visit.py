@@ -21,6 +21,7 @@ from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TravelTime,
@@ -57,6 +58,24 @@ class VisitOrganisationInline(admin.TabularInline):
     autocomplete_fields = ("organisation",)
     verbose_name = _("supporter, partner, sending organisation or host")
     verbose_name_plural = _("supporters, partners, sending organisations and hosts")
+
+
+class PhaseInline(StackedInline):
+    model = Phase
+    fields = (("start_date", "end_date", "position"), "title", "description", "groups")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.parent_visit = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            visit = getattr(self, "parent_visit", None)
+            kwargs["queryset"] = (
+                Group.objects.filter(visit=visit) if visit else Group.objects.none()
+            )
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class DayInline(TabularInline):
@@ -177,6 +196,7 @@ class VisitAdmin(
     inlines = (
         VisitOrganisationInline,
         GroupInline,
+        PhaseInline,
         DayInline,
         ResourceInline,
         EmergencyContactInline,
@@ -190,7 +210,10 @@ class VisitAdmin(
             _("Dates and places"),
             {"fields": (("start_date", "end_date"), "time_zone", "cities")},
         ),
-        (_("Booklet languages"), {"fields": (("first_language", "second_language"),)}),
+        (
+            _("Booklet languages"),
+            {"fields": (("first_language", "second_language"), "source_language")},
+        ),
         # The sessions are edited in the programme editor, not stacked on this page: the
         # page then costs the same for a day of sessions as for months of them.
         (_("Programme"), {"fields": ("programme_panel",)}),
@@ -209,12 +232,12 @@ class VisitAdmin(
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
-            # A form posted without the travel-time section (older pages, scripts) leaves
-            # the travel times as they are instead of failing on a missing management form.
+            # A form posted without the travel-time or phase section (older pages, scripts)
+            # leaves those as they are instead of failing on a missing management form.
             if (
-                isinstance(inline, TravelTimeInline)
+                isinstance(inline, TravelTimeInline | PhaseInline)
                 and request.method == "POST"
-                and "travel_times-TOTAL_FORMS" not in request.POST
+                and f"{formset.get_default_prefix()}-TOTAL_FORMS" not in request.POST
             ):
                 continue
             yield formset, inline
