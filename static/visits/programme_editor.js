@@ -27,3 +27,21 @@
     });
   });
 }());
+
+// Start and end are asked only for an exact time: "morning" or "all day" needs neither.
+(function () {
+  "use strict";
+  function follow(precision) {
+    var exact = precision.value === "exact";
+    ["start", "end"].forEach(function (name) {
+      var field = document.querySelector(".programme-form .field-" + name);
+      if (field) { field.classList.toggle("is-not-needed", !exact); }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var precision = document.getElementById("id_time_precision");
+    if (!precision) { return; }
+    precision.addEventListener("change", function () { follow(precision); });
+    follow(precision);
+  });
+}());

@@ -16,7 +16,7 @@ from tests.factories import (
     SessionFactory,
     VisitFactory,
 )
-from visits.models import Session
+from visits.models import Phase, Session, TimePrecision
 from visits.services import organiser_group_ensure
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,7 @@ def editor_url(visit) -> str:
 def short_form(visit, **changes) -> dict:
     data = {
         "kind": "meeting",
+        "time_precision": "exact",
         "date": "2019-05-13",
         "start": "14:00",
         "end": "15:30",
@@ -277,3 +278,77 @@ def test_the_session_page_offers_its_visits_groups_visits_with_dates_and_minutes
     assert "Museums" in page and "Elsewhere" not in page
     assert f"{visit} (05/12/2019 – 05/14/2019)" in page
     assert 'name="starts_at_1" value="10:00"' in page
+
+
+def test_a_long_programme_is_shown_phase_by_phase_with_approximate_times(client, owner, dest):
+    visit = VisitFactory(
+        organiser=dest, start_date=dt.date(2026, 9, 1), end_date=dt.date(2027, 2, 28)
+    )
+    trainees = GroupFactory(visit=visit, name_en="Trainees")
+    training = Phase.objects.create(
+        visit=visit,
+        title_en="Training weeks",
+        start_date=dt.date(2026, 10, 5),
+        end_date=dt.date(2026, 10, 16),
+    )
+    training.groups.add(trainees)
+    Phase.objects.create(
+        visit=visit,
+        title_en="Preparation",
+        start_date=dt.date(2026, 9, 1),
+        end_date=dt.date(2026, 9, 30),
+    )
+    SessionFactory(
+        visit=visit,
+        title_en="Legal workshop",
+        time_precision=TimePrecision.MORNING,
+        starts_at=dt.datetime(2026, 10, 6, 9, tzinfo=PARIS),
+        ends_at=dt.datetime(2026, 10, 6, 12, 30, tzinfo=PARIS),
+    )
+    SessionFactory(
+        visit=visit,
+        title_en="Reading week",
+        time_precision=TimePrecision.ALL_DAY,
+        starts_at=dt.datetime(2026, 9, 14, 0, tzinfo=PARIS),
+        ends_at=dt.datetime(2026, 9, 15, 0, tzinfo=PARIS),
+    )
+    SessionFactory(
+        visit=visit,
+        title_en="Closing event",
+        starts_at=dt.datetime(2027, 2, 26, 18, tzinfo=PARIS),
+        ends_at=dt.datetime(2027, 2, 26, 20, tzinfo=PARIS),
+    )
+    client.force_login(owner)
+
+    page = client.get(editor_url(visit)).content.decode()
+
+    headings = re.findall(r'<header class="phase-header">\s*<h2>([^<]+)<', page)
+    assert [heading.strip() for heading in headings] == [
+        "Preparation",
+        "Training weeks",
+        "Outside the phases",
+    ]
+    preparation, training_section, outside = page.split('<header class="phase-header">')[1:]
+    assert cards(preparation) == ["Reading week"] and "All day" in preparation
+    assert cards(training_section) == ["Legal workshop"] and "Morning" in training_section
+    assert '<span class="group-badge">Trainees</span>' in training_section
+    assert cards(outside) == ["Closing event"]
+    # Months of free days are not listed one by one; the phases' first days are.
+    assert "Monday 5 October 2026" in training_section
+    assert "Thursday 1 October 2026" not in page
+
+
+def test_an_approximate_time_needs_no_start_or_end(client, owner, visit):
+    client.force_login(owner)
+
+    client.post(
+        editor_url(visit),
+        short_form(visit, title_fr="Atelier", time_precision="afternoon", start="", end=""),
+    )
+
+    session = Session.objects.get()
+    assert session.time_precision == TimePrecision.AFTERNOON
+    assert (session.starts_at, session.ends_at) == (at(13, 14), at(13, 18))
+
+    response = client.post(editor_url(visit), short_form(visit, title_fr="Sans heure", end=""))
+    assert "Give the time, or choose an approximate one." in response.content.decode()

@@ -31,8 +31,27 @@ class SessionGroupsMixin:
         return cleaned
 
 
+class VisitGroupsChoicesMixin:
+    """The groups offered are those of the row's own visit, once it is known (an add page
+    opened from a visit's programme knows it too); before that, those of the user's visits."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        request.visit_being_edited = self.visit_being_edited(request, obj)
+        return super().get_form(request, obj, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            visit = getattr(request, "visit_being_edited", None)
+            groups = Group.objects.filter(visit_scope(user=request.user, path="visit"))
+            kwargs["queryset"] = groups.filter(visit=visit) if visit else groups
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(Session)
-class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
+class SessionAdmin(
+    VisitGroupsChoicesMixin, VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin
+):
     list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")
@@ -61,18 +80,8 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
     )
 
     def get_form(self, request, obj=None, **kwargs):
-        # The groups offered are those of the session's own visit, once it is known.
-        request.visit_being_edited = self.visit_being_edited(request, obj)
         form = super().get_form(request, obj, **kwargs)
         return type("SessionAdminForm", (SessionGroupsMixin, form), {})
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups":
-            visit = getattr(request, "visit_being_edited", None)
-            groups = Group.objects.filter(visit_scope(user=request.user, path="visit"))
-            kwargs["queryset"] = groups.filter(visit=visit) if visit else groups
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Day)
@@ -91,17 +100,11 @@ class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Phase)
-class PhaseAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+class PhaseAdmin(VisitGroupsChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("title", "start_date", "end_date", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("title_ru", "title_fr", "title_en")
     fields = ("visit", ("start_date", "end_date", "position"), "title", "description", "groups")
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups":
-            kwargs["queryset"] = Group.objects.filter(visit_scope(user=request.user, path="visit"))
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

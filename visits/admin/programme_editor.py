@@ -30,9 +30,13 @@ from django.utils.translation import gettext_lazy as _
 from organisations.languages import language_codes
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
-from visits.models import Session, Visit
+from visits.models import Session, TimePrecision, Visit, approximate_span
 from visits.programme_check import ERROR, programme_check
-from visits.selectors import programme_for_editor, programme_next_free_time
+from visits.selectors import (
+    programme_for_editor,
+    programme_next_free_time,
+    programme_phases_for_editor,
+)
 from visits.services import session_create, session_update
 
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%H h %M", "%H:%M:%S"]
@@ -65,8 +69,15 @@ class SessionShortForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("kind"), choices=Session.Kind.choices)
     date = forms.ChoiceField(label=_("day"))
-    start = forms.TimeField(label=_("starts"), input_formats=TIME_INPUT_FORMATS, widget=TimeInput())
-    end = forms.TimeField(label=_("ends"), input_formats=TIME_INPUT_FORMATS, widget=TimeInput())
+    time_precision = forms.ChoiceField(
+        label=_("time"), choices=TimePrecision.choices, initial=TimePrecision.EXACT
+    )
+    start = forms.TimeField(
+        label=_("starts"), input_formats=TIME_INPUT_FORMATS, widget=TimeInput(), required=False
+    )
+    end = forms.TimeField(
+        label=_("ends"), input_formats=TIME_INPUT_FORMATS, widget=TimeInput(), required=False
+    )
     host = forms.ChoiceField(label=_("host organisation"), required=False)
     other_hosts = forms.ModelMultipleChoiceField(
         label=_("other host organisations"), queryset=Organisation.objects.all(), required=False
@@ -178,6 +189,16 @@ class SessionShortForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         date, start, end = cleaned.get("date"), cleaned.get("start"), cleaned.get("end")
+        precision = cleaned.get("time_precision") or TimePrecision.EXACT
+        if date and precision != TimePrecision.EXACT:
+            # "Morning", "all day", "to be confirmed": the span it stands for on that date.
+            cleaned["starts_at"], cleaned["ends_at"] = approximate_span(
+                date=dt.date.fromisoformat(date), time_precision=precision, zone=self.visit.zone
+            )
+            return cleaned
+        for name, value in (("start", start), ("end", end)):
+            if value is None and name not in self.errors:
+                self.add_error(name, _("Give the time, or choose an approximate one."))
         if date and start and end:
             day = dt.date.fromisoformat(date)
             cleaned["starts_at"] = dt.datetime.combine(day, start, tzinfo=self.visit.zone)
@@ -191,9 +212,8 @@ class SessionShortForm(forms.Form):
         hosts = list(data["other_hosts"])
         if data["host"] is not None:
             hosts = [data["host"], *[h for h in hosts if h.pk != data["host"].pk]]
-        fields = {
-            name: data[name] for name in ("kind", "starts_at", "ends_at", "venue", "private_notes")
-        }
+        names = ("kind", "time_precision", "starts_at", "ends_at", "venue", "private_notes")
+        fields = {name: data[name] for name in names}
         fields["interpretation"] = data["interpretation"] or ""
         for code in language_codes():
             for name in TRANSLATED_SESSION_FIELDS:
@@ -220,6 +240,7 @@ def session_initial(session: Session, visit: Visit) -> dict:
     hosts = list(session.hosts.all())
     initial = {
         "kind": session.kind,
+        "time_precision": session.time_precision,
         "date": starts.date().isoformat(),
         "start": starts.time(),
         "end": ends.time(),
@@ -366,6 +387,8 @@ class VisitProgrammeAdminMixin:
             "change_url": reverse("admin:visits_visit_change", args=[visit.pk]),
             "programme_url": url,
             "days": days,
+            "phases": programme_phases_for_editor(visit=visit, days=days),
+            "may_add_phase": request.user.has_perm("visits.add_phase"),
             "form": form,
             "media": self.media + form.media,
             "session": session,
