@@ -168,6 +168,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 # was shown is marked where it is rendered (see visits.templatetags).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en", "ru")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where Django's date formats need correcting for a language (config/formats/<code>/).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -33,6 +33,10 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
 
     translated_ordering_field: str | None = None
 
+    class Media:
+        # Lists that fit a 1,440 px screen: names of related records wrap in their cells.
+        css = {"all": ("organisations/admin_lists.css",)}
+
     def get_ordering(self, request: HttpRequest):
         if self.translated_ordering_field:
             return (translated_ordering(self.translated_ordering_field).asc(),)

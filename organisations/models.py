@@ -42,8 +42,8 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Staff accounts that run this organisation's visits in the admin."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -91,7 +91,7 @@ class Person(models.Model):
     email = models.EmailField(_("e-mail (private)"), blank=True)
     phone = models.CharField(_("phone (private)"), max_length=40, blank=True)
     private_notes = models.TextField(_("private notes"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("person")
@@ -169,7 +169,7 @@ class Venue(models.Model):
         null=True,
         blank=True,
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("venue")

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from organisations.admin import TranslatedAdmin
@@ -52,7 +53,7 @@ class VisitGroupsChoicesMixin:
 class SessionAdmin(
     VisitGroupsChoicesMixin, VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin
 ):
-    list_display = ("title", "visit", "kind", "starts_at", "ends_at", "venue")
+    list_display = ("title", "when", "kind", "venue", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")
     search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
@@ -82,6 +83,16 @@ class SessionAdmin(
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         return type("SessionAdminForm", (SessionGroupsMixin, form), {})
+
+    @admin.display(description=_("when"), ordering="starts_at")
+    def when(self, session) -> str:
+        """One short column in the visit's own zone, instead of two long ones in the server's."""
+        zone = session.visit.zone
+        starts, ends = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
+        day = formats.date_format(starts.date(), "SHORT_DATE_FORMAT")
+        if session.is_approximate:
+            return f"{day}, {session.get_time_precision_display()}"
+        return f"{day}, {starts:%H:%M}–{ends:%H:%M}"
 
 
 @admin.register(Day)
