@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 admin.site.site_header = _("Study visits: programmes and delegations")
 admin.site.site_title = _("Study visits")
 admin.site.index_title = _("Programmes, delegations and the organisations you work with")
+# The password pages are the admin's templates outside the admin: they carry its header.
+PORTAL_HEADER = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -13,12 +15,12 @@ urlpatterns = [
     # An organiser chooses their own password through the link they were sent.
     path(
         "accounts/password/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(extra_context=PORTAL_HEADER),
         name="password_reset_confirm",
     ),
     path(
         "accounts/password/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        auth_views.PasswordResetCompleteView.as_view(extra_context=PORTAL_HEADER),
         name="password_reset_complete",
     ),
     path("", include("visits.itinerary.urls")),

@@ -56,6 +56,7 @@ def test_the_command_creates_the_organisation_and_an_organiser_who_sets_a_passwo
     # The printed link lets them choose a password, then sign in to the admin.
     confirm = client.get(link_in(out.getvalue()), follow=True)
     form_url = confirm.redirect_chain[-1][0]
+    assert "Study visits: programmes and delegations" in confirm.content.decode()
     done = client.post(
         form_url, {"new_password1": "Tour-Eiffel-1889", "new_password2": "Tour-Eiffel-1889"}
     )
