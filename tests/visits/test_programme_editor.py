@@ -93,12 +93,18 @@ def test_the_editor_shows_each_day_with_its_sessions_in_time_order(client, owner
     page = client.get(editor_url(visit)).content.decode()
 
     assert cards(page) == ["Arrival", "Breakfast", "Lunch"]
-    assert "Sunday 12 May 2019" in page
-    assert "Monday 13 May 2019" in page and "Town halls" in page
+    assert "Sunday May 12, 2019" in page
+    assert "Monday May 13, 2019" in page and "Town halls" in page
     # A free day still offers a place to start.
-    assert "Tuesday 14 May 2019" in page and "Nothing planned yet." in page
+    assert "Tuesday May 14, 2019" in page and "Nothing planned yet." in page
     assert "08:00–09:00" in page
     assert f"{editor_url(visit)}?at=2019-05-13T13:00" in page
+    # In Russian the day takes the month in the genitive; in French, in lower case.
+    russian = client.get(editor_url(visit), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    french = client.get(editor_url(visit), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Понедельник 13 мая 2019 г." in russian
+    assert "Lundi 13 mai 2019" in french
+    assert ">lun 13 mai 2019 — Rencontres à Paris</option>" in french
 
 
 def test_parallel_group_sessions_sit_side_by_side(client, owner, visit):
@@ -334,8 +340,8 @@ def test_a_long_programme_is_shown_phase_by_phase_with_approximate_times(client,
     assert '<span class="group-badge">Trainees</span>' in training_section
     assert cards(outside) == ["Closing event"]
     # Months of free days are not listed one by one; the phases' first days are.
-    assert "Monday 5 October 2026" in training_section
-    assert "Thursday 1 October 2026" not in page
+    assert "Monday Oct. 5, 2026" in training_section
+    assert "Thursday Oct. 1, 2026" not in page
 
 
 def test_an_approximate_time_needs_no_start_or_end(client, owner, visit):

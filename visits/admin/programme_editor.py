@@ -44,8 +44,9 @@ TRANSLATED_SESSION_FIELDS = ("title", "description")
 
 
 def day_label(date: dt.date, heading: str = "") -> str:
-    """ "Mon 13 May 2019 — Rouen": the weekday and the date read in the admin's language."""
-    label = formats.date_format(date, "D j E Y")
+    """ "Пн 13 мая 2019 г. — Руан": the weekday and the date as the admin's language writes
+    dates (its DATE_FORMAT: the genitive in Russian, lower case in French)."""
+    label = f"{formats.date_format(date, 'D')} {formats.date_format(date, 'DATE_FORMAT')}"
     return f"{label} — {heading}" if heading else label
 
 
