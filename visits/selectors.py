@@ -78,6 +78,14 @@ class ProgrammeDay:
     is_today: bool = False
     utc_offset: str = ""
 
+    @property
+    def groups(self) -> list[Group]:
+        """The groups a day concerns when every session of it is for some groups only."""
+        if not self.sessions or any(not session.groups.all() for session in self.sessions):
+            return []
+        groups = {group.pk: group for s in self.sessions for group in s.groups.all()}
+        return [groups[pk] for pk in sorted(groups)]
+
 
 @dataclass
 class ProgrammePhase:

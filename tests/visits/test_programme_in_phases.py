@@ -228,6 +228,9 @@ def test_the_public_page_shows_every_phase_and_each_organisation_once(client, ex
     text = text_of(html)
 
     assert "Semaine de formation des juristes" in text
+    # The librarians' day says for whom it is, as their itinerary alone shows it.
+    day = html[html.index('id="day-2027-02-11"') :]
+    assert "Pour : Bibliothécaires" in text_of(day[: day.index("</header>")]).replace("\u00a0", " ")
     assert "Pour : Juristes" in text.replace("\u00a0", " ")
     organisations = text[text.index("Organisateurs et partenaires") :][:200]
     assert organisations.count("Association partenaire") == 1
