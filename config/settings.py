@@ -106,6 +106,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# Staff sign in through the admin; the password-set page sends them there.
+LOGIN_URL = "admin:login"
+
 # The base of the links we send to participants and print in booklets.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", {"http", "https"}).rstrip("/")
 
@@ -244,6 +247,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 # was shown is marked where it is rendered (see visits.templatetags).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en", "ru")}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where Django's date formats need correcting for a language (config/formats/<code>/).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

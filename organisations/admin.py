@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,9 +13,16 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from organisations.forms import OrganiserInviteForm, OrganisingOrganisationForm
 from organisations.models import Organisation, Person, Venue
 from organisations.selectors import organisations_for_organiser, translated_ordering
-from organisations.services import shared_record_copy
+from organisations.services import (
+    organisation_with_organiser_create,
+    organiser_invite,
+    organiser_invite_send,
+    password_set_url,
+    shared_record_copy,
+)
 from organisations.usage import record_usage
 
 
@@ -26,6 +34,10 @@ class TranslatedAdmin(TabbedDjangoJqueryTranslationAdmin):
     """
 
     translated_ordering_field: str | None = None
+
+    class Media:
+        # Lists that fit a 1,440 px screen: names of related records wrap in their cells.
+        css = {"all": ("organisations/admin_lists.css",)}
 
     def get_ordering(self, request: HttpRequest):
         if self.translated_ordering_field:
@@ -155,6 +167,8 @@ class OrganisationAdmin(SharedRecordAdmin):
     list_filter = ("kind", "country")
     search_fields = ("name_ru", "name_fr", "name_en", "city", "website")
     filter_horizontal = ("members",)
+    change_list_template = "admin/organisations/organisation/change_list.html"
+    change_form_template = "admin/organisations/organisation/change_form.html"
     fieldsets = (
         (None, {"fields": ("name", "kind", "description", "website")}),
         (_("Where"), {"fields": ("city", "country")}),
@@ -167,6 +181,112 @@ class OrganisationAdmin(SharedRecordAdmin):
             return fieldsets
         # Membership decides which visits a user sees: only a superuser grants it.
         return [fs for fs in fieldsets if "members" not in fs[1]["fields"]]
+
+    def get_urls(self):
+        pages = [
+            path(
+                "add-organising/",
+                self.admin_site.admin_view(self.add_organising_view),
+                name="organisations_organisation_add_organising",
+            ),
+            path(
+                "<path:object_id>/invite/",
+                self.admin_site.admin_view(self.invite_view),
+                name="organisations_organisation_invite",
+            ),
+        ]
+        return pages + super().get_urls()
+
+    def may_invite(self, request, organisation) -> bool:
+        """Its own organisers invite colleagues; only a superuser invites into another."""
+        if request.user.is_superuser:
+            return True
+        return organisation.members.filter(pk=request.user.pk).exists()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "may_invite": obj and self.may_invite(request, obj),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _page(self, request, *, form, title, organisation=None):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "form": form,
+            "organisation": organisation,
+        }
+        return TemplateResponse(
+            request, "admin/organisations/organisation/organiser_form.html", context
+        )
+
+    def _invite_and_tell(self, request, *, user, organisation) -> None:
+        try:
+            link = organiser_invite_send(
+                user=user, organisation=organisation, invited_by=request.user
+            )
+        except OSError:
+            messages.warning(
+                request,
+                gettext(
+                    "The e-mail to %(email)s could not be sent. Pass them this link to choose "
+                    "their password: %(link)s"
+                )
+                % {"email": user.email, "link": password_set_url(user=user)},
+            )
+            return
+        messages.success(
+            request,
+            gettext(
+                "%(email)s is an organiser of %(organisation)s. They were sent this link to "
+                "choose their password: %(link)s"
+            )
+            % {"email": user.email, "organisation": organisation, "link": link},
+        )
+
+    def add_organising_view(self, request):
+        """A superuser starts an organising organisation with its first organiser."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        title = gettext("New organising organisation and its first organiser")
+        form = OrganisingOrganisationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                organisation, user = organisation_with_organiser_create(**form.cleaned_data)
+            except ValidationError as error:
+                for field, field_errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, field_errors)
+            else:
+                self._invite_and_tell(request, user=user, organisation=organisation)
+                return HttpResponseRedirect(
+                    reverse("admin:organisations_organisation_change", args=[organisation.pk])
+                )
+        return self._page(request, form=form, title=title)
+
+    def invite_view(self, request, object_id):
+        """An organiser gives a colleague an account in their own organisation."""
+        organisation = self.get_object(request, unquote(object_id))
+        if organisation is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.may_invite(request, organisation):
+            raise PermissionDenied
+        title = gettext("Invite a colleague to %(organisation)s") % {"organisation": organisation}
+        form = OrganiserInviteForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                user = organiser_invite(organisation=organisation, **form.cleaned_data)
+            except ValidationError as error:
+                for field, field_errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, field_errors)
+            else:
+                self._invite_and_tell(request, user=user, organisation=organisation)
+                return HttpResponseRedirect(
+                    reverse("admin:organisations_organisation_change", args=[organisation.pk])
+                )
+        return self._page(request, form=form, title=title, organisation=organisation)
 
 
 @admin.register(Person)

@@ -53,8 +53,8 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Only this organisation's organisers may change the record."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -111,7 +111,7 @@ class Person(models.Model):
         blank=True,
         help_text=_("Only this organisation's organisers may change the record."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("person")
@@ -211,7 +211,7 @@ class Venue(models.Model):
         blank=True,
         help_text=_("Only this organisation's organisers may change the record."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("venue")

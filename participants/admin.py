@@ -305,6 +305,10 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
     inlines = (JourneyInline, StayInline, LinkMailingInline)
     actions = ["send_personal_links", revoke_and_reissue_links]
     list_display = ("name_latin", "name_native", "visit", "role", "city", "preferred_language")
+
+    class Media:
+        css = {"all": ("organisations/admin_lists.css",)}
+
     list_filter = (
         ("visit", admin.RelatedOnlyFieldListFilter),
         "role",

@@ -3,6 +3,8 @@
 import copy
 import datetime as dt
 
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from organisations.languages import language_codes
 from organisations.selectors import organisations_for_organiser
+from organisations.services import ORGANISER_GROUP_NAME
 from participants.models import Group
 from visits.changes.services import programme_version_publish
 from visits.models import (
@@ -29,7 +32,6 @@ from visits.models import (
 from visits.programme_check import programme_check
 from visits.translations import translated_fields
 
-ORGANISER_GROUP_NAME = "Organisers"
 ORGANISER_APPS = ("organisations", "visits", "participants")
 
 
@@ -37,7 +39,12 @@ def organiser_group_ensure() -> AuthGroup:
     """Create or refresh the auth group whose members may edit programmes in the admin.
 
     Which visits they see is decided by their organising organisations, not by this group.
+    Runs after every migrate, when some of these apps may not have had their permissions
+    created yet (Django creates them app by app, and visits migrates before participants),
+    so it creates them first: one migrate on a fresh database leaves nothing out.
     """
+    for label in ORGANISER_APPS:
+        create_permissions(django_apps.get_app_config(label), verbosity=0)
     group, _created = AuthGroup.objects.get_or_create(name=ORGANISER_GROUP_NAME)
     permissions = Permission.objects.filter(content_type__app_label__in=ORGANISER_APPS)
     group.permissions.set(permissions)
@@ -317,3 +324,57 @@ def shared_record_owners_fill() -> None:
     for model, by_record in owners.items():
         for pk, owner_id in by_record.items():
             model.objects.filter(pk=pk, owner__isnull=True).update(owner_id=owner_id)
+
+
+def _session_write(*, session: Session, hosts, speakers, groups, fields: dict) -> Session:
+    visit = session.visit
+    for name, value in fields.items():
+        setattr(session, name, value)
+    errors: dict[str, list[str]] = {}
+    titles = [fields.get(f"title_{code}") or "" for code in language_codes()]
+    if not any(title.strip() for title in titles) and not session.title:
+        errors[f"title_{visit.first_language}"] = [
+            _("Give the session a title in at least one language.")
+        ]
+    strangers = [group for group in groups if group.visit_id != visit.pk]
+    if strangers:
+        errors["groups"] = [
+            _("These groups belong to another visit: %(names)s.")
+            % {"names": ", ".join(str(group) for group in strangers)}
+        ]
+    try:
+        session.full_clean()
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    session.save()
+    session.hosts.set(hosts)
+    session.speakers.set(speakers)
+    session.groups.set(groups)
+    return session
+
+
+@transaction.atomic
+def session_create(*, visit: Visit, hosts=(), speakers=(), groups=(), **fields) -> Session:
+    """Add a session to a visit's programme.
+
+    ``fields`` are the session's own fields (``starts_at``, ``ends_at``, ``kind``,
+    ``title_ru``, ``description_fr``...). Raises ``ValidationError`` keyed by field when a
+    title is missing in every language, the session ends before it starts, or a group
+    belongs to another visit; nothing is saved then.
+    """
+    session = Session(visit=visit)
+    return _session_write(
+        session=session, hosts=hosts, speakers=speakers, groups=groups, fields=fields
+    )
+
+
+@transaction.atomic
+def session_update(*, session: Session, hosts=(), speakers=(), groups=(), **fields) -> Session:
+    """Change a session: the same fields and checks as ``session_create``. The relations
+    given replace the session's own."""
+    return _session_write(
+        session=session, hosts=hosts, speakers=speakers, groups=groups, fields=fields
+    )

@@ -15,7 +15,9 @@ def new_access_token() -> str:
 class Group(models.Model):
     """A named part of a delegation, for the sessions it attends on its own."""
 
-    visit = models.ForeignKey("visits.Visit", related_name="groups", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        "visits.Visit", verbose_name=_("visit"), related_name="groups", on_delete=models.CASCADE
+    )
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
 
@@ -37,7 +39,12 @@ class Participant(models.Model):
         INTERPRETER = "interpreter", _("Interpreter")
         GUIDE = "guide", _("Guide")
 
-    visit = models.ForeignKey("visits.Visit", related_name="participants", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        "visits.Visit",
+        verbose_name=_("visit"),
+        related_name="participants",
+        on_delete=models.CASCADE,
+    )
     name_native = models.CharField(
         _("name in own script"), max_length=200, help_text=_("For example: Анна Иванова.")
     )
@@ -64,8 +71,8 @@ class Participant(models.Model):
         _("personal link key"), max_length=64, unique=True, default=new_access_token, editable=False
     )
     access_token_issued_at = models.DateTimeField(_("personal link issued"), auto_now_add=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("participant")

@@ -1,5 +1,7 @@
 """The visit's page: its details and, inline, everything that belongs to one visit."""
 
+import zoneinfo
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -13,9 +15,9 @@ from visits.admin.base import (
     VisitScopedAdminMixin,
     VisitTimeZoneMixin,
 )
-from visits.admin.conflicts import ChangedSinceOpenedForm
 from visits.admin.history import ProgrammeHistoryAdminMixin
-from visits.admin.programme import ResourceForm, SessionGroupsMixin
+from visits.admin.programme import ResourceForm
+from visits.admin.programme_editor import VisitProgrammeAdminMixin
 from visits.admin.visit_tools import VisitToolsAdminMixin
 from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
 from visits.changes.admin import VisitVersionsAdminMixin
@@ -34,6 +36,11 @@ from visits.models import (
 from visits.paper.admin import VisitPaperAdminMixin
 
 
+def time_zone_choices() -> list[tuple[str, str]]:
+    """Every IANA zone name, sorted, with the blank the admin shows for an empty field."""
+    return [("", "---------")] + [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
 class DayInlineFormSet(forms.BaseInlineFormSet):
     def clean(self) -> None:
         super().clean()
@@ -48,10 +55,6 @@ class DayInlineFormSet(forms.BaseInlineFormSet):
                 validate_day_within_visit(date=form.cleaned_data.get("date"), visit=visit)
             except ValidationError as error:
                 form.add_error(None, error)
-
-
-class SessionInlineForm(SessionGroupsMixin, ChangedSinceOpenedForm):
-    pass
 
 
 class VisitOrganisationInline(admin.TabularInline):
@@ -86,57 +89,13 @@ class DayInline(TabularInline):
     fields = ("date", "heading", "city")
 
 
-class SessionInline(StackedInline):
-    model = Session
-    form = SessionInlineForm
-    classes = ("collapse",)
-    verbose_name_plural = _("sessions (times in the visit's own time zone)")
-    autocomplete_fields = ("venue", "hosts", "speakers")
-    fields = (
-        ("kind", "starts_at", "ends_at", "time_precision"),
-        "title",
-        "description",
-        "venue",
-        "meeting_point",
-        "hosts",
-        "speakers",
-        ("interpretation", "interpretation_note"),
-        "groups",
-        "private_notes",
-        "opened_at",
-    )
-
-    def get_formset(self, request, obj=None, **kwargs):
-        # The parent visit decides which groups a session may be for.
-        self.parent_visit = obj
-        return super().get_formset(request, obj, **kwargs)
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("venue")
-            .prefetch_related("hosts", "speakers", "groups")
-        )
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups":
-            visit = getattr(self, "parent_visit", None)
-            kwargs["queryset"] = (
-                Group.objects.filter(visit=visit) if visit else Group.objects.none()
-            )
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-            field = super().formfield_for_manytomany(db_field, request, **kwargs)
-            # Every session form offers the same groups: read them once, not once a form.
-            field.choices = list(field.choices)
-            return field
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
 class ResourceInline(StackedInline):
     model = Resource
     form = ResourceForm
     fields = ("title", "summary", ("file", "url"), ("language", "position"), "session")
+    # A searched list, not every session of the programme in every resource's menu: that
+    # menu alone took most of a second to draw for 300 sessions.
+    autocomplete_fields = ("session",)
 
     def get_formset(self, request, obj=None, **kwargs):
         self.parent_visit = obj
@@ -230,6 +189,7 @@ class VisitAdmin(
     VisitVersionsAdminMixin,
     VisitPaperAdminMixin,
     ProgrammeHistoryAdminMixin,
+    VisitProgrammeAdminMixin,
     VisitToolsAdminMixin,
     VisitBookletsAdminMixin,
     VisitTimeZoneMixin,
@@ -256,13 +216,12 @@ class VisitAdmin(
         GroupInline,
         PhaseInline,
         DayInline,
-        SessionInline,
         ResourceInline,
         EmergencyContactInline,
         TravelTimeInline,
         BookletInline,
     )
-    readonly_fields = ("booklets_panel", "versions_panel", "paper_panel")
+    readonly_fields = ("programme_panel", "booklets_panel", "versions_panel", "paper_panel")
     fieldsets = (
         (None, {"fields": ("title", "subtitle", "slug", "status", "organiser")}),
         (
@@ -273,6 +232,9 @@ class VisitAdmin(
             _("Booklet languages"),
             {"fields": (("first_language", "second_language"), "source_language")},
         ),
+        # The sessions are edited in the programme editor, not stacked on this page: the
+        # page then costs the same for a day of sessions as for months of them.
+        (_("Programme"), {"fields": ("programme_panel",)}),
         (
             _("Narrative sections"),
             {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
@@ -281,6 +243,12 @@ class VisitAdmin(
         (_("Programme versions"), {"fields": ("versions_panel",)}),
         (_("Paper for the visit"), {"fields": ("paper_panel",)}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "time_zone":
+            # Chosen from the list, not typed: a misspelt zone would shift every time.
+            kwargs["widget"] = forms.Select(choices=time_zone_choices())
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):

@@ -1,7 +1,8 @@
 """The visit's tools on its admin page: check and publish, translations, copy.
 
-``VisitToolsAdminMixin`` adds the three pages to the visit admin and the programme's
-findings to its change page; the work itself is done by services and selectors.
+``VisitToolsAdminMixin`` adds the three pages to the visit admin; the work itself is done by
+services and selectors. The findings are on the check page only: checking a programme of
+hundreds of sessions takes about a second, too long for every opening of the visit page.
 """
 
 import datetime as dt
@@ -127,16 +128,6 @@ class VisitToolsAdminMixin:
             ),
         ]
         return tools + super().get_urls()
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        visit = self.get_object(request, unquote(object_id))
-        if visit is not None and request.method == "GET":
-            findings = programme_check(visit=visit)
-            extra_context["findings"] = findings
-            extra_context["findings_errors"] = [f for f in findings if f.severity == ERROR]
-            extra_context["findings_warnings"] = [f for f in findings if f.severity != ERROR]
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def _tools_visit(self, request, object_id, *, change: bool = True):
         visit = self.get_object(request, unquote(object_id))

@@ -168,12 +168,14 @@ class VisitBookletsAdminMixin:
         # time zone, say); the booklets are those of the saved visit.
         visit = Visit.objects.get(pk=visit.pk)
         render_url = reverse("admin:visits_visit_booklet_render", args=[visit.pk])
-        current_versions = _current_versions(visit)
         latest: dict[tuple[str, str], Booklet] = {}
         for booklet in Booklet.objects.filter(visit=visit, participant__isnull=True).order_by(
             "created_at", "id"
         ):
             latest[(booklet.languages, booklet.paper)] = booklet
+        # Reading a programme to hash it costs about a second per 300 sessions and language:
+        # only the modes that have a booklet to compare are read.
+        current_versions = _current_versions(visit, modes=set(latest))
         rows = []
         for languages, paper in booklet_modes(visit=visit):
             booklet = latest.get((languages, paper))
@@ -227,11 +229,14 @@ class VisitBookletsAdminMixin:
         )
 
 
-def _current_versions(visit) -> dict[tuple[str, str], str]:
-    """The version today's content would have, per (languages, paper)."""
+def _current_versions(visit, modes=None) -> dict[tuple[str, str], str]:
+    """The version today's content would have, per (languages, paper), for every mode of
+    the visit or the ``modes`` given."""
     versions = {}
     contents = {}
     for languages, paper in booklet_modes(visit=visit):
+        if modes is not None and (languages, paper) not in modes:
+            continue
         content = contents.get(languages)
         if content is None:
             content = booklet_content(visit=visit, languages=languages.split("+"), paper=paper)

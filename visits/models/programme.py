@@ -95,7 +95,9 @@ class Phase(models.Model):
 class Day(models.Model):
     """A date of a visit with its heading and the city the delegation is in."""
 
-    visit = models.ForeignKey(Visit, related_name="days", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="days", on_delete=models.CASCADE
+    )
     date = models.DateField(_("date"))
     heading = models.CharField(_("heading"), max_length=250, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -180,7 +182,9 @@ class Session(models.Model):
         SIMULTANEOUS = "simultaneous", _("Simultaneous interpretation")
         WHISPERED = "whispered", _("Whispered interpretation")
 
-    visit = models.ForeignKey(Visit, related_name="sessions", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="sessions", on_delete=models.CASCADE
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.MEETING)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -242,8 +246,8 @@ class Session(models.Model):
     private_notes = models.TextField(
         _("private notes"), blank=True, help_text=_("Seen by organisers only, never printed.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("session")

@@ -13,7 +13,9 @@ from visits.models.visit import Visit
 class Resource(models.Model):
     """Background reading for a visit or one of its sessions: a file or a link."""
 
-    visit = models.ForeignKey(Visit, related_name="resources", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="resources", on_delete=models.CASCADE
+    )
     session = models.ForeignKey(
         Session,
         verbose_name=_("session"),

@@ -24,12 +24,14 @@ class TranslationMark(models.Model):
     text changed after this translation was written. The language written last is fresh.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    field = models.CharField(max_length=64)
-    language = models.CharField(max_length=8)
-    fingerprints = models.JSONField(default=dict)
-    written_at = models.DateTimeField(auto_now=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(_("language"), max_length=8)
+    fingerprints = models.JSONField(_("fingerprints of every language"), default=dict)
+    written_at = models.DateTimeField(_("written"), auto_now=True)
 
     class Meta:
         verbose_name = _("translation mark")

@@ -13,7 +13,9 @@ class TravelTime(models.Model):
     The pair has no direction: Paris–Rouen is also Rouen–Paris.
     """
 
-    visit = models.ForeignKey(Visit, related_name="travel_times", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="travel_times", on_delete=models.CASCADE
+    )
     city_from = models.CharField(_("from city"), max_length=120)
     city_to = models.CharField(
         _("to city"),

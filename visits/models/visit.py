@@ -111,8 +111,8 @@ class Visit(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("visit")
@@ -170,7 +170,9 @@ class VisitOrganisation(models.Model):
         SENDING = "sending", _("Sending organisation")
         HOST = "host", _("Host")
 
-    visit = models.ForeignKey(Visit, related_name="organisation_roles", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="organisation_roles", on_delete=models.CASCADE
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -199,7 +201,9 @@ class VisitOrganisation(models.Model):
 class EmergencyContact(models.Model):
     """Whom a participant calls when something goes wrong, printed on every booklet."""
 
-    visit = models.ForeignKey(Visit, related_name="emergency_contacts", on_delete=models.CASCADE)
+    visit = models.ForeignKey(
+        Visit, verbose_name=_("visit"), related_name="emergency_contacts", on_delete=models.CASCADE
+    )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40)

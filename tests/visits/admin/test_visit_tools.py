@@ -53,11 +53,11 @@ def add_overlap(visit):
 # -- the change page and the check page ---------------------------------------------------
 
 
-def test_the_visit_page_shows_the_findings_with_links(client, owner, visit):
+def test_the_programme_editor_shows_the_findings_with_links(client, owner, visit):
     clash = add_overlap(visit)
     client.force_login(owner)
 
-    page = client.get(url("change", visit)).content.decode()
+    page = client.get(url("programme", visit)).content.decode()
 
     assert "1 error" in page
     assert "overlap for the same participants" in page
@@ -65,10 +65,10 @@ def test_the_visit_page_shows_the_findings_with_links(client, owner, visit):
     assert url("check", visit) in page
 
 
-def test_a_clean_visit_page_says_so(client, owner, visit):
+def test_a_clean_programme_says_so(client, owner, visit):
     client.force_login(owner)
 
-    page = client.get(url("change", visit)).content.decode()
+    page = client.get(url("programme", visit)).content.decode()
 
     assert "nothing to fix" in page
 

@@ -1,0 +1,1 @@
+"""Our corrections to Django's locale formats (FORMAT_MODULE_PATH); one package a language."""
