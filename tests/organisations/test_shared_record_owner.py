@@ -11,12 +11,12 @@ from django.urls import reverse
 from organisations.models import Organisation, Person, Venue
 from tests.factories import (
     OrganisationFactory,
+    OrganiserFactory,
     PersonFactory,
     SessionFactory,
     VenueFactory,
     VisitFactory,
 )
-from tests.visits.test_admin import make_organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def venue_form(venue, **changes) -> dict:
 
 
 def test_another_organisations_organiser_sees_it_read_only_and_cannot_post(client, venue, fta):
-    client.force_login(make_organiser("milena", fta))
+    client.force_login(OrganiserFactory(username="milena", organisation=fta))
 
     page = client.get(change_url(venue), HTTP_ACCEPT_LANGUAGE="en")
     posted = client.post(change_url(venue), venue_form(venue, name_fr="Pris"))
@@ -67,7 +67,7 @@ def test_another_organisations_organiser_sees_it_read_only_and_cannot_post(clien
 
 
 def test_the_keeping_organisations_organiser_changes_it(client, venue, dest):
-    client.force_login(make_organiser("anna", dest))
+    client.force_login(OrganiserFactory(username="anna", organisation=dest))
 
     response = client.post(change_url(venue), venue_form(venue, name_fr="Hôtel de Ville"))
 
@@ -78,7 +78,7 @@ def test_the_keeping_organisations_organiser_changes_it(client, venue, dest):
 
 def test_a_record_kept_by_nobody_is_changed_by_a_superuser_only(client, admin_client, dest):
     orphan = VenueFactory(name_fr="Gare Saint-Lazare", city_fr="Paris", owner=None)
-    client.force_login(make_organiser("anna", dest))
+    client.force_login(OrganiserFactory(username="anna", organisation=dest))
 
     refused = client.post(change_url(orphan), venue_form(orphan, name_fr="Pris"))
     accepted = admin_client.post(change_url(orphan), venue_form(orphan, name_fr="Saint-Lazare"))
@@ -89,7 +89,7 @@ def test_a_record_kept_by_nobody_is_changed_by_a_superuser_only(client, admin_cl
 
 
 def test_an_organiser_copies_anothers_record_as_their_own(client, venue, fta):
-    client.force_login(make_organiser("milena", fta))
+    client.force_login(OrganiserFactory(username="milena", organisation=fta))
     copy_url = reverse("admin:organisations_venue_copy", args=[venue.pk])
 
     page = client.get(change_url(venue), HTTP_ACCEPT_LANGUAGE="en")
@@ -104,7 +104,7 @@ def test_an_organiser_copies_anothers_record_as_their_own(client, venue, fta):
 
 
 def test_an_organisers_new_record_is_kept_by_their_organisation(client, fta):
-    client.force_login(make_organiser("milena", fta))
+    client.force_login(OrganiserFactory(username="milena", organisation=fta))
 
     response = client.post(
         reverse("admin:organisations_person_add"),
@@ -116,7 +116,7 @@ def test_an_organisers_new_record_is_kept_by_their_organisation(client, fta):
 
 
 def test_an_organiser_cannot_give_their_record_to_another_organisation(client, dest, fta):
-    client.force_login(make_organiser("milena", fta))
+    client.force_login(OrganiserFactory(username="milena", organisation=fta))
 
     response = client.post(
         reverse("admin:organisations_person_add"), {"name_fr": "Jean Dupont", "owner": dest.pk}

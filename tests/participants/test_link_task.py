@@ -7,7 +7,8 @@ from django.core import mail
 from django.urls import reverse
 
 from participants.models import LinkMailing
-from tests.desk.builders import clean_visit, organiser, participant
+from tests.factories import OrganiserFactory, ParticipantFactory
+from tests.scenarios import paris_rouen_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +23,15 @@ def _post(client, *participants):
 
 
 def test_the_request_sends_nothing_itself(client, django_capture_on_commit_callbacks):
-    visit = clean_visit()
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru")
-    client.force_login(organiser("irina", visit.organiser))
+    visit = paris_rouen_programme()
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+    )
+    client.force_login(OrganiserFactory(username="irina", organisation=visit.organiser))
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = _post(client, anna)
@@ -44,9 +51,15 @@ def test_a_mail_server_that_refuses_is_no_error_page(
         raise SMTPServerDisconnected("Connection unexpectedly closed")
 
     monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
-    visit = clean_visit()
-    anna = participant(visit, "Anna Ivanova", email="anna@example.ru")
-    client.force_login(organiser("irina", visit.organiser))
+    visit = paris_rouen_programme()
+    anna = ParticipantFactory(
+        bare=True,
+        visit=visit,
+        name_latin="Anna Ivanova",
+        name_native="Anna Ivanova",
+        email="anna@example.ru",
+    )
+    client.force_login(OrganiserFactory(username="irina", organisation=visit.organiser))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(client, anna)

@@ -9,6 +9,9 @@
 - ``librarians_in_paris_and_rouen``: a bilingual (Russian, French) visit of two to three days
   with two groups, hosts, venues, resources and emergency contacts; what booklets print.
 
+- ``readers_in_paris``: four participants reading Russian, French and English in two
+  groups, a session for one group and one for everyone; who is told of which change.
+
 Each record is made with ``bare=True`` and every field it needs given here, so a default
 added to a factory later cannot change what these scenarios hold.
 """
@@ -23,6 +26,7 @@ from tests.scenarios.paris_rouen import (
     plain_session,
     plain_venue,
 )
+from tests.scenarios.readers import Readers, readers_in_paris
 
 __all__ = [
     "PARIS",
@@ -37,5 +41,7 @@ __all__ = [
     "plain_session",
     "plain_venue",
     "published_visit",
+    "Readers",
+    "readers_in_paris",
     "visit_time",
 ]

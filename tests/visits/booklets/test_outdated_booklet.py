@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.booklets.builders import build_visit
-from tests.booklets.conftest import pdf_pages
+from tests.scenarios import librarians_in_paris_and_rouen as build_visit
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.models import Booklet
 from visits.models import Session
 

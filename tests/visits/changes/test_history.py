@@ -4,8 +4,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.desk.builders import organiser
-from tests.factories import OrganisationFactory, SessionFactory, VenueFactory, VisitFactory
+from tests.factories import (
+    OrganisationFactory,
+    OrganiserFactory,
+    SessionFactory,
+    VenueFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +55,7 @@ def edited_session(client):
     dest = OrganisationFactory(name_fr="D'EST")
     visit = VisitFactory(organiser=dest)
     session = SessionFactory(visit=visit, title_en="Meeting at the town hall")
-    colleague = organiser("colleague", dest)
+    colleague = OrganiserFactory(username="colleague", organisation=dest)
     colleague.first_name, colleague.last_name = "Irina", "Petrova"
     colleague.save()
     outsider = get_user_model().objects.create_superuser("root", password="x")
@@ -65,7 +70,7 @@ def edited_session(client):
 
 
 def test_an_organiser_of_the_visit_reads_the_session_history(client, edited_session):
-    reader = organiser("reader", edited_session.visit.organiser)
+    reader = OrganiserFactory(username="reader", organisation=edited_session.visit.organiser)
     client.force_login(reader)
     url = reverse("admin:visits_session_history", args=[edited_session.pk])
 
@@ -80,7 +85,9 @@ def test_an_organiser_of_the_visit_reads_the_session_history(client, edited_sess
 
 
 def test_an_organiser_of_another_association_cannot_read_it(client, edited_session):
-    stranger = organiser("stranger", OrganisationFactory(name_fr="Autre"))
+    stranger = OrganiserFactory(
+        username="stranger", organisation=OrganisationFactory(name_fr="Autre")
+    )
     client.force_login(stranger)
     for name in ("admin:visits_session_history", "admin:visits_visit_history"):
         obj = edited_session if "session" in name else edited_session.visit
@@ -92,7 +99,7 @@ def test_the_visit_history_page_lists_the_visit_changes(client, edited_session):
     visit = edited_session.visit
     visit.title_en = "Study visit to Paris and Rouen"
     visit.save()
-    client.force_login(organiser("reader", visit.organiser))
+    client.force_login(OrganiserFactory(username="reader", organisation=visit.organiser))
 
     page = client.get(reverse("admin:visits_visit_history", args=[visit.pk])).content.decode()
 
@@ -101,7 +108,7 @@ def test_the_visit_history_page_lists_the_visit_changes(client, edited_session):
 
 def test_the_visit_history_page_lists_its_sessions_changes(client, edited_session):
     visit = edited_session.visit
-    client.force_login(organiser("reader", visit.organiser))
+    client.force_login(OrganiserFactory(username="reader", organisation=visit.organiser))
 
     page = client.get(reverse("admin:visits_visit_history", args=[visit.pk])).content.decode()
 

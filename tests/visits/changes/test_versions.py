@@ -7,9 +7,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.desk.builders import organiser
-from tests.factories import OrganisationFactory, VenueFactory
-from tests.visits.changes.builders import at, build_delegation
+from tests.factories import OrganisationFactory, OrganiserFactory, VenueFactory
+from tests.scenarios import may_2019 as at
+from tests.scenarios import readers_in_paris as build_delegation
 from visits.changes.models import ChangeNotice
 from visits.changes.services import programme_version_publish
 
@@ -173,7 +173,7 @@ def test_a_failed_delivery_is_recorded_and_shown(
     notices = ChangeNotice.objects.filter(version=version)
     assert {notice.status for notice in notices} == {ChangeNotice.Status.FAILED}
     assert notices[0].attempts >= 1
-    client.force_login(organiser("irina", delegation.visit.organiser))
+    client.force_login(OrganiserFactory(username="irina", organisation=delegation.visit.organiser))
     page = client.get(reverse("admin:visits_programmeversion_change", args=[version.pk]))
     text = page.content.decode()
     assert "Delivery failed" in text
@@ -188,11 +188,11 @@ def test_the_admin_button_publishes_for_the_visit_organisers_only(
     delegation.welcome.save()
     url = reverse("admin:visits_visit_programme_publish", args=[delegation.visit.pk])
 
-    client.force_login(organiser("stranger", OrganisationFactory()))
+    client.force_login(OrganiserFactory(username="stranger", organisation=OrganisationFactory()))
     assert client.post(url).status_code == 404
     assert mail.outbox == []
 
-    client.force_login(organiser("irina", delegation.visit.organiser))
+    client.force_login(OrganiserFactory(username="irina", organisation=delegation.visit.organiser))
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, follow=True)
     assert "Version 2 is published; 4 participants are being told." in response.content.decode()
@@ -216,7 +216,7 @@ def test_a_version_page_is_for_the_visit_organisers_only(publish, delegation, cl
     version = delegation.visit.programme_versions.get()
     url = reverse("admin:visits_programmeversion_change", args=[version.pk])
 
-    client.force_login(organiser("stranger", OrganisationFactory()))
+    client.force_login(OrganiserFactory(username="stranger", organisation=OrganisationFactory()))
     assert client.get(url).status_code in (302, 404)
     listing = client.get(reverse("admin:visits_programmeversion_changelist"))
     assert "paris-2019" not in listing.content.decode()
@@ -235,7 +235,7 @@ def test_failed_notices_are_sent_again_from_the_versions_list(
         delegation.welcome.save()
         version, _created = publish(delegation.visit)
     assert mail.outbox == []
-    client.force_login(organiser("irina", delegation.visit.organiser))
+    client.force_login(OrganiserFactory(username="irina", organisation=delegation.visit.organiser))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -268,10 +268,10 @@ def test_a_session_moved_to_another_day_says_both_dates(publish, delegation):
 
 
 def test_publishing_the_visit_makes_the_first_version():
-    from tests.desk.builders import clean_visit
+    from tests.scenarios import paris_rouen_programme
     from visits.services import visit_publish
 
-    visit = clean_visit()
+    visit = paris_rouen_programme()
     visit_publish(visit=visit, confirm_warnings=True)
 
     assert list(visit.programme_versions.values_list("number", flat=True)) == [1]

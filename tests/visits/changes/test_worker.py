@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 
-from tests.booklets.test_worker import redis_app  # noqa: F401  (the fixture)
-from tests.visits.changes.builders import at, build_delegation
+from tests.scenarios import may_2019 as at
+from tests.scenarios import readers_in_paris as build_delegation
+from tests.visits.booklets.test_worker import redis_app  # noqa: F401  (the fixture)
 from visits.changes.models import ChangeNotice
 from visits.changes.services import programme_version_publish
 from visits.changes.tasks import send_change_notice

@@ -5,7 +5,8 @@ import icalendar
 import pytest
 
 from tests.factories import OrganisationFactory
-from tests.visits.changes.builders import at, build_delegation
+from tests.scenarios import may_2019 as at
+from tests.scenarios import readers_in_paris as build_delegation
 from visits.changes.services import programme_version_publish
 
 pytestmark = pytest.mark.django_db

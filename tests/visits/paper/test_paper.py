@@ -8,13 +8,13 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from participants.selectors import participant_personal_url
-from tests.desk.builders import organiser
 from tests.factories import (
     EmergencyContactFactory,
     OrganisationFactory,
+    OrganiserFactory,
     VisitOrganisationFactory,
 )
-from tests.visits.changes.builders import build_delegation
+from tests.scenarios import readers_in_paris as build_delegation
 from visits.models import VisitOrganisation
 from visits.paper.registry import PaperKind, paper_kind_register, paper_kinds
 from visits.paper.services import paper_html, paper_pdf, paper_render, paper_request_parse
@@ -143,10 +143,10 @@ def test_the_command_writes_the_pdf(delegation, tmp_path):
 def test_the_admin_hands_the_paper_to_the_visit_organisers_only(delegation, client):
     url = reverse("admin:visits_visit_paper", args=[delegation.visit.pk, "attendance", "fr"])
 
-    client.force_login(organiser("stranger", OrganisationFactory()))
+    client.force_login(OrganiserFactory(username="stranger", organisation=OrganisationFactory()))
     assert client.get(url).status_code == 404
 
-    client.force_login(organiser("irina", delegation.visit.organiser))
+    client.force_login(OrganiserFactory(username="irina", organisation=delegation.visit.organiser))
     response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert "Feuille d’émargement" in pdf_text(b"".join(response.streaming_content))

@@ -5,29 +5,20 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from organisations.models import Organisation
 from tests.factories import (
     DayFactory,
     GroupFactory,
     OrganisationFactory,
+    OrganiserFactory,
     SessionFactory,
     VisitFactory,
 )
 from visits.models import Phase, Session, TimePrecision
-from visits.services import organiser_group_ensure
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
-
-
-def make_organiser(username: str, organisation: Organisation):
-    user = get_user_model().objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(organiser_group_ensure())
-    organisation.members.add(user)
-    return user
 
 
 def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
@@ -41,7 +32,7 @@ def dest():
 
 @pytest.fixture
 def owner(dest):
-    return make_organiser("anna", dest)
+    return OrganiserFactory(username="anna", organisation=dest)
 
 
 @pytest.fixture
@@ -248,7 +239,7 @@ def test_groups_and_dates_offered_are_this_visits_only(client, owner, visit, des
 
 
 def test_an_outsider_cannot_open_or_post_to_the_editor(client, visit):
-    outsider = make_organiser("milena", OrganisationFactory())
+    outsider = OrganiserFactory(username="milena", organisation=OrganisationFactory())
     client.force_login(outsider)
 
     page = client.get(editor_url(visit), follow=True)

@@ -1,8 +1,6 @@
-"""A visit with two groups and a delegation reading three languages, for the change tests."""
+"""Four readers in three languages and two groups, for what participants are told."""
 
-import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from tests.factories import (
     GroupFactory,
@@ -12,16 +10,11 @@ from tests.factories import (
     VenueFactory,
     VisitFactory,
 )
-
-PARIS = ZoneInfo("Europe/Paris")
-
-
-def at(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2019, 5, day, hour, minute, tzinfo=PARIS)
+from tests.scenarios.paris_rouen import may_2019
 
 
 @dataclass
-class Delegation:
+class Readers:
     visit: object
     libraries: object
     museums: object
@@ -33,7 +26,9 @@ class Delegation:
     welcome: object  # for everyone
 
 
-def build_delegation() -> Delegation:
+def readers_in_paris() -> Readers:
+    """Anna (ru) and Claire (fr) in the libraries group, John (en) in museums, Nadia (ru) in
+    none; a library visit for the libraries group and a welcome for everyone."""
     visit = VisitFactory(slug="paris-2019", organiser=OrganisationFactory(name_fr="D'EST"))
     libraries = GroupFactory(visit=visit, name_en="Libraries", name_fr="Bibliothèques")
     museums = GroupFactory(visit=visit, name_en="Museums", name_fr="Musées")
@@ -59,8 +54,8 @@ def build_delegation() -> Delegation:
         title_en="Visit of the BnF",
         title_fr="Visite de la BnF",
         title_ru="Посещение БнФ",
-        starts_at=at(14, 10),
-        ends_at=at(14, 12),
+        starts_at=may_2019(14, 10),
+        ends_at=may_2019(14, 12),
         venue=hall,
         groups=[libraries],
     )
@@ -69,10 +64,10 @@ def build_delegation() -> Delegation:
         title_en="Welcome",
         title_fr="Accueil",
         title_ru="Приветствие",
-        starts_at=at(13, 9),
-        ends_at=at(13, 10),
+        starts_at=may_2019(13, 9),
+        ends_at=may_2019(13, 10),
         venue=hall,
     )
-    return Delegation(
+    return Readers(
         visit, libraries, museums, library_visit=library_visit, welcome=welcome, **people
     )
