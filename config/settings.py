@@ -472,6 +472,8 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes logs every login and every reset of the counter at INFO.
+        "axes": {"level": "WARNING"},
     },
 }
 
