@@ -35,10 +35,9 @@ def terminate_our_backend() -> None:
 
 
 @pytest.mark.faults
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_request_after_a_database_restart_is_served(client):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL")
     librarians_in_paris_and_rouen()
     kept = connection.settings_dict["CONN_MAX_AGE"]
     connection.settings_dict["CONN_MAX_AGE"] = 600

@@ -53,10 +53,9 @@ def ask_at_once(count: int) -> list[int]:
 
 
 @pytest.mark.faults
+@pytest.mark.postgres  # SQLite locks the whole database for each write
 @pytest.mark.django_db(transaction=True)
 def test_fifty_simultaneous_requests_for_a_new_booklet_start_one_render():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite locks the whole database for each write; run on PostgreSQL")
     librarians_in_paris_and_rouen()
     with redis_server() as redis, celery_on(redis.url, own_prefix=False):
         statuses = ask_at_once(50)
