@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,6 +15,10 @@ class Organisation(models.Model):
         MUSEUM = "museum", _("Museum")
         LIBRARY = "library", _("Library")
         STATE_BODY = "state_body", _("State body")
+        TERRITORIAL_BODY = "territorial_body", _("Territorial public body")
+        INTERNATIONAL_ORGANISATION = "international", _("International organisation")
+        FUNDER = "funder", _("Funder or EU programme")
+        UNIVERSITY = "university", _("University")
         EMBASSY = "embassy", _("Embassy")
         RESEARCH_INSTITUTE = "research_institute", _("Research institute")
         CULTURAL_CENTRE = "cultural_centre", _("Cultural centre")
@@ -49,16 +54,37 @@ class Organisation(models.Model):
         return self.name or "?"
 
 
-class Person(models.Model):
-    """A speaker or contact at an organisation. Contact details are for organisers only."""
+def keep_people_known_by_role(collector, field, sub_objs, using):
+    """Deleting an organisation forgets where its named people work, but a person known
+    only by a role there ("the director of its legal service") would be nobody: refuse."""
+    known_by_role = [person for person in sub_objs if not (person.name or "").strip()]
+    if known_by_role:
+        raise models.ProtectedError(
+            _("These people are known only by their role at this organisation."),
+            known_by_role,
+        )
+    models.SET_NULL(collector, field, sub_objs, using)
 
-    name = models.CharField(_("name"), max_length=200)
+
+class Person(models.Model):
+    """A speaker or contact at an organisation. Contact details are for organisers only.
+
+    A speaker may be known by a role alone ("the director of the partner association's legal
+    service"): then the role and the organisation say who it is, and the name stays empty.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        blank=True,
+        help_text=_("May stay empty for someone known by their role at an organisation."),
+    )
     role = models.CharField(_("title or role"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
         related_name="people",
-        on_delete=models.SET_NULL,
+        on_delete=keep_people_known_by_role,
         null=True,
         blank=True,
     )
@@ -71,11 +97,39 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        # The untranslated columns hold the text of the first language that has one (the
+        # translation layer saves them with its fallbacks), so "empty here" means "empty in
+        # every language" whatever languages the portal has.
+        constraints = [
+            models.CheckConstraint(
+                name="person_named_or_known_by_role",
+                condition=~Q(name="") | (~Q(role="") & Q(organisation__isnull=False)),
+                violation_error_message=_(
+                    "Give the person's name, or their role and their organisation."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
+        who = self.name or self.role or "?"
         if self.organisation_id:
-            return f"{self.name} ({self.organisation})"
-        return self.name or "?"
+            return f"{who} ({self.organisation})"
+        return who
+
+    @property
+    def is_known_by_role(self) -> bool:
+        return not (self.name or "").strip()
+
+    def clean(self) -> None:
+        if self.is_known_by_role and not ((self.role or "").strip() and self.organisation_id):
+            raise ValidationError(
+                {
+                    "name": _(
+                        "Give the person's name, or their role and their organisation for "
+                        "someone known by their role."
+                    )
+                }
+            )
 
 
 class Venue(models.Model):

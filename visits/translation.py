@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from visits.models import Day, EmergencyContact, Resource, Session, Visit
+from visits.models import Day, EmergencyContact, Phase, Resource, Session, Visit
 
 
 @register(Visit)
@@ -15,6 +15,11 @@ class VisitTranslation(TranslationOptions):
         "practical_information",
         "schedule_note",
     )
+
+
+@register(Phase)
+class PhaseTranslation(TranslationOptions):
+    fields = ("title", "description")
 
 
 @register(Day)

@@ -143,14 +143,12 @@ def _marks_by_object(objects: list[models.Model]) -> dict[tuple, TranslationMark
 
 
 def source_language(*, visit: Visit) -> str:
-    """The language a visit's programme is written in; the other booklet language is translated.
+    """The language a visit's programme is written in; the other languages are translated.
 
-    Organisers write in the portal's own language when it is one of the booklet languages
-    (a French association writing for a Russian delegation), otherwise in the first one.
+    The organiser says it on the visit; a visit not yet saved with it follows the rule of
+    ``Visit.default_source_language``.
     """
-    if settings.LANGUAGE_CODE in visit.languages:
-        return settings.LANGUAGE_CODE
-    return visit.first_language
+    return visit.source_language or visit.default_source_language()
 
 
 def _source_language(texts: dict[str, str], language: str, booklet: list[str]) -> str:

@@ -75,6 +75,9 @@ def visit(dest):
     ParticipantFactory(visit=visit, name_latin="Anna Ivanova", name_native="Анна Иванова")
     ResourceFactory(visit=visit, title_fr="Plan de mobilisation", url="https://www.paris.fr/")
     EmergencyContactFactory(visit=visit)
+    visit.phases.create(
+        title_fr="Semaine à Paris", start_date=dt.date(2019, 5, 12), end_date=dt.date(2019, 5, 18)
+    )
     return visit
 
 
@@ -328,6 +331,7 @@ def test_session_times_are_typed_in_the_visits_own_time_zone(client, owner, dest
             "starts_at_1": "10:00",
             "ends_at_0": "2022-10-04",
             "ends_at_1": "11:30",
+            "time_precision": "exact",
             "title_fr": "SOS Racisme",
         },
     )

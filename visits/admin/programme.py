@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.admin import TranslatedAdmin
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
-from visits.models import Day, Resource, Session
+from visits.models import Day, Phase, Resource, Session
 from visits.permissions import visit_scope
 
 
@@ -43,7 +43,13 @@ class SessionAdmin(VisitTimeZoneMixin, VisitScopedAdminMixin, TranslatedAdmin):
         (
             None,
             {
-                "fields": ("visit", "kind", ("starts_at", "ends_at"), "title", "description"),
+                "fields": (
+                    "visit",
+                    "kind",
+                    ("starts_at", "ends_at", "time_precision"),
+                    "title",
+                    "description",
+                ),
                 "description": _("Times are in the visit's own time zone."),
             },
         ),
@@ -78,3 +84,21 @@ class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "language")
     search_fields = ("title_ru", "title_fr", "title_en", "summary")
     autocomplete_fields = ("session",)
+
+
+@admin.register(Phase)
+class PhaseAdmin(VisitScopedAdminMixin, TranslatedAdmin):
+    list_display = ("title", "start_date", "end_date", "visit")
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("title_ru", "title_fr", "title_en")
+    fields = ("visit", ("start_date", "end_date", "position"), "title", "description", "groups")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(visit_scope(user=request.user, path="visit"))
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type("PhaseAdminForm", (SessionGroupsMixin, form), {})

@@ -19,6 +19,7 @@ from visits.booklets.admin import BookletInline, VisitBookletsAdminMixin
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TravelTime,
@@ -56,6 +57,24 @@ class VisitOrganisationInline(admin.TabularInline):
     verbose_name_plural = _("supporters, partners, sending organisations and hosts")
 
 
+class PhaseInline(StackedInline):
+    model = Phase
+    fields = (("start_date", "end_date", "position"), "title", "description", "groups")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.parent_visit = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            visit = getattr(self, "parent_visit", None)
+            kwargs["queryset"] = (
+                Group.objects.filter(visit=visit) if visit else Group.objects.none()
+            )
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 class DayInline(TabularInline):
     model = Day
     formset = DayInlineFormSet
@@ -69,7 +88,7 @@ class SessionInline(StackedInline):
     verbose_name_plural = _("sessions (times in the visit's own time zone)")
     autocomplete_fields = ("venue", "hosts", "speakers")
     fields = (
-        ("kind", "starts_at", "ends_at"),
+        ("kind", "starts_at", "ends_at", "time_precision"),
         "title",
         "description",
         "venue",
@@ -216,6 +235,7 @@ class VisitAdmin(
     inlines = (
         VisitOrganisationInline,
         GroupInline,
+        PhaseInline,
         DayInline,
         SessionInline,
         ResourceInline,
@@ -230,7 +250,10 @@ class VisitAdmin(
             _("Dates and places"),
             {"fields": (("start_date", "end_date"), "time_zone", "cities")},
         ),
-        (_("Booklet languages"), {"fields": (("first_language", "second_language"),)}),
+        (
+            _("Booklet languages"),
+            {"fields": (("first_language", "second_language"), "source_language")},
+        ),
         (
             _("Narrative sections"),
             {"fields": ("goals", "content", "themes", "practical_information", "schedule_note")},
@@ -240,12 +263,12 @@ class VisitAdmin(
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
-            # A form posted without the travel-time section (older pages, scripts) leaves
-            # the travel times as they are instead of failing on a missing management form.
+            # A form posted without the travel-time or phase section (older pages, scripts)
+            # leaves those as they are instead of failing on a missing management form.
             if (
-                isinstance(inline, TravelTimeInline)
+                isinstance(inline, TravelTimeInline | PhaseInline)
                 and request.method == "POST"
-                and "travel_times-TOTAL_FORMS" not in request.POST
+                and f"{formset.get_default_prefix()}-TOTAL_FORMS" not in request.POST
             ):
                 continue
             yield formset, inline

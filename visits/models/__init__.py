@@ -5,7 +5,14 @@ the booklet's from its own package.
 """
 
 from visits.booklets.models import Booklet
-from visits.models.programme import Day, Session, validate_day_within_visit
+from visits.models.programme import (
+    Day,
+    Phase,
+    Session,
+    TimePrecision,
+    approximate_span,
+    validate_day_within_visit,
+)
 from visits.models.resource import Resource
 from visits.models.translation_marks import TranslationMark, text_fingerprint
 from visits.models.travel_time import TravelTime
@@ -15,12 +22,15 @@ __all__ = [
     "Booklet",
     "Day",
     "EmergencyContact",
+    "Phase",
     "Resource",
     "Session",
+    "TimePrecision",
     "TranslationMark",
     "TravelTime",
     "Visit",
     "VisitOrganisation",
+    "approximate_span",
     "text_fingerprint",
     "validate_day_within_visit",
     "validate_time_zone",

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -70,6 +71,16 @@ class Visit(models.Model):
         default="fr",
         help_text=_("Leave empty for a programme in one language."),
     )
+    source_language = models.CharField(
+        _("language the programme is written in"),
+        max_length=8,
+        choices=language_choices,
+        blank=True,
+        help_text=_(
+            "Translations are compared with the texts in this language. Left empty, it is "
+            "the portal's language when it is a booklet language, else the first one."
+        ),
+    )
     goals = models.TextField(_("goals"), blank=True)
     content = models.TextField(_("content"), blank=True)
     themes = models.TextField(_("themes"), blank=True, help_text=_("One theme per line."))
@@ -106,6 +117,18 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.source_language:
+            self.source_language = self.default_source_language()
+        super().save(*args, **kwargs)
+
+    def default_source_language(self) -> str:
+        """Organisers write in the portal's own language when it is a booklet language (a
+        French association writing for a Russian delegation), otherwise in the first one."""
+        if settings.LANGUAGE_CODE in self.languages:
+            return settings.LANGUAGE_CODE
+        return self.first_language
 
     @property
     def languages(self) -> list[str]:
