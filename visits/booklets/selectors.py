@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import segno
 from django.conf import settings
+from django.utils.html import format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -26,8 +27,10 @@ from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.booklets.labels import Labels, choice_label
 from visits.booklets.typography import (
+    Cell,
     Text,
     day_label,
+    paired_blocks,
     plain,
     text,
     typeset,
@@ -89,6 +92,10 @@ class SessionView:
     address: str
     columns: list[SessionColumn]
 
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
+
 
 @dataclass
 class DayColumn:
@@ -123,6 +130,10 @@ class OrganisationView:
     website_label: str
     columns: list[OrganisationColumn]
 
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
+
 
 @dataclass
 class VenueColumn:
@@ -149,6 +160,10 @@ class ResourceColumn:
 class ResourceView:
     link: str
     columns: list[ResourceColumn]
+
+    @property
+    def summary_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.summary for column in self.columns])
 
 
 @dataclass
@@ -207,6 +222,34 @@ class BookletContent:
             column.goals or column.content or column.themes or column.practical_information
             for column in self.visit
         )
+
+    @property
+    def about_parts(self) -> list[dict]:
+        """The parts of "About the visit" that have text, each with its heading in every
+        language and its paragraphs paired across languages (the themes as one list)."""
+        parts = []
+        for key, name in (
+            ("goals", "goals"),
+            ("content", "content"),
+            ("themes", "themes"),
+            ("practical", "practical_information"),
+        ):
+            if name == "themes":
+                rows = [
+                    [
+                        Cell(c.lang, format_html_join("", "<li>{}</li>", ((t,) for t in c.themes)))
+                        for c in self.visit
+                    ]
+                ]
+                present = any(c.themes for c in self.visit)
+            else:
+                texts = [getattr(column, name) for column in self.visit]
+                rows = paired_blocks(texts)
+                present = any(texts)
+            if present:
+                titles = [Cell(c.lang, c.l[key]) for c in self.visit]
+                parts.append({"key": key, "titles": titles, "rows": rows})
+        return parts
 
     @property
     def organiser_names(self) -> list[Text]:
