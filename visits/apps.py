@@ -11,6 +11,7 @@ class VisitsConfig(AppConfig):
         from modeltranslation.translator import translator
 
         from organisations.usage import usage_finder_register
+        from visits.booklets import revision
         from visits.selectors import shared_record_usage
         from visits.services import translation_marks_on_save
 
@@ -26,6 +27,8 @@ class VisitsConfig(AppConfig):
             )
         # The organisations' admin asks which visits use a shared record.
         usage_finder_register(shared_record_usage)
+        # Every save of what a booklet prints bumps its visit's programme revision.
+        revision.connect()
 
 
 def _ensure_organiser_group(sender, **kwargs) -> None:

@@ -36,6 +36,9 @@ class Booklet(models.Model):
         help_text=_("Empty for the whole delegation's booklet."),
     )
     content_version = models.CharField(_("programme version"), max_length=64)
+    # The programme revision and layout this file was last found current for (see
+    # revision.py): a request that finds its key here needs no content, only this row.
+    programme_key = models.CharField(_("programme revision"), max_length=40, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
@@ -65,7 +68,10 @@ class Booklet(models.Model):
                 name="booklet_once_per_participant_version",
             ),
         ]
-        indexes = [models.Index(fields=["status", "dispatched_at"], name="booklet_status_sent")]
+        indexes = [
+            models.Index(fields=["status", "dispatched_at"], name="booklet_status_sent"),
+            models.Index(fields=["visit", "programme_key"], name="booklet_programme_key"),
+        ]
 
     def __str__(self) -> str:
         who = f" ({self.participant})" if self.participant_id else ""

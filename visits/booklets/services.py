@@ -21,6 +21,7 @@ from django.utils import timezone
 from participants.models import Participant
 from visits.booklets.models import Booklet
 from visits.booklets.rendering import booklet_html, html_to_pdf
+from visits.booklets.revision import programme_key, programme_key_expression
 from visits.booklets.selectors import BookletContent, booklet_content, parse_languages
 from visits.booklets.version import content_version
 from visits.models import Visit
@@ -88,6 +89,47 @@ def booklet_request(
     is sent again; a failed one stays failed until the content changes or an organiser
     asks again (booklet_retry), so a broken programme does not keep a worker busy.
     """
+    booklet = _booklet_for_revision(visit=visit, mode=mode, participant=participant)
+    if booklet is None:
+        # The revision is read again: the caller's visit may predate the last edit.
+        visit.programme_revision = (
+            Visit.objects.filter(pk=visit.pk).values_list("programme_revision", flat=True).get()
+        )
+        revision = programme_key(visit)
+        booklet = _booklet_for_content(visit=visit, mode=mode, participant=participant)
+        if booklet.programme_key != revision:
+            # An older revision may have printed the same: found by its content, keyed anew.
+            Booklet.objects.filter(pk=booklet.pk).update(programme_key=revision)
+            booklet.programme_key = revision
+    elif booklet.status == Booklet.Status.PENDING and _is_stale(booklet):
+        _dispatch(booklet)
+    booklet.visit = visit
+    return booklet
+
+
+def _booklet_for_revision(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None
+) -> Booklet | None:
+    """The booklet already found current for the visit's revision as the database has it
+    now: one query, no content read."""
+    _check_participant(visit, participant)
+    return (
+        Booklet.objects.filter(
+            visit=visit,
+            languages=mode.key,
+            paper=mode.paper,
+            participant=participant,
+            programme_key=programme_key_expression(),
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def _booklet_for_content(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None
+) -> Booklet:
+    """The booklet of today's content, by its version; a new row sent to the worker."""
     _content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
     key = {
         "visit": visit,
@@ -100,7 +142,7 @@ def booklet_request(
     if booklet is None:
         try:
             with transaction.atomic():
-                booklet = Booklet.objects.create(**key)
+                booklet = Booklet.objects.create(**key, programme_key=programme_key(visit))
         except IntegrityError:
             # Someone asked for the same booklet at the same moment; theirs is ours.
             return Booklet.objects.get(**key)

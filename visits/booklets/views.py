@@ -48,8 +48,9 @@ def _deliver(
     request: HttpRequest, *, visit: Visit, mode: BookletMode, participant: Participant | None
 ) -> HttpResponse:
     booklet = booklet_request(visit=visit, mode=mode, participant=participant)
-    # In-process Celery has rendered it by now; a worker may have too.
-    booklet.refresh_from_db()
+    if not booklet.is_ready:
+        # In-process Celery has rendered it by now; a worker may have too.
+        booklet.refresh_from_db(fields=["status", "file", "error"])
     if request.GET.get("status") == "json":
         response = JsonResponse({"status": booklet.status})
     elif booklet.is_ready:
