@@ -1,6 +1,7 @@
 """Dates of a programme in words, as each language writes them after a day number."""
 
 import datetime
+import zoneinfo
 
 from django.utils import dateformat, translation
 
@@ -38,3 +39,29 @@ def date_range(start: datetime.date, end: datetime.date, language: str | None = 
     if start.year == end.year:
         return f"{day_month(start, language)} \u2013 {last}"
     return f"{day_month_year(start, language)} \u2013 {last}"
+
+
+def needs_year(start: datetime.date, end: datetime.date, today: datetime.date) -> bool:
+    """Whether a programme's day headings carry the year: a programme over two years, or
+    not in this year, reads "Monday 4 January" ambiguously."""
+    return start.year != end.year or start.year != today.year
+
+
+def utc_offset(date: datetime.date, zone: zoneinfo.ZoneInfo) -> str:
+    """ "UTC+01:00": the zone's offset on that date (at noon, clocks change at night)."""
+    offset = datetime.datetime.combine(date, datetime.time(12), tzinfo=zone).strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def offset_changes(
+    start: datetime.date, end: datetime.date, zone: zoneinfo.ZoneInfo
+) -> list[tuple[datetime.date, str]]:
+    """The offset of the first date, then each date from which the offset differs."""
+    changes: list[tuple[datetime.date, str]] = []
+    date = start
+    while date <= end:
+        offset = utc_offset(date, zone)
+        if not changes or changes[-1][1] != offset:
+            changes.append((date, offset))
+        date += datetime.timedelta(days=1)
+    return changes

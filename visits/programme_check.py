@@ -7,6 +7,11 @@ a warning, decided here once:
 * Errors make the programme wrong for someone: a participant expected in two places at
   once, a speaker in two sessions at once, a session outside the visit's dates or on a date
   that has no day (the booklet and the itinerary list sessions under their day).
+* Approximate times (morning, all day, to be confirmed) are not compared as if they were
+  exact: a part of the day that meets another session is a warning ("may overlap"); an
+  all-day or unconfirmed session meets nothing but another one like it on the same day
+  (a warning too); and no travel time is asked for on either side of an approximate
+  session. A session whose time is still to be confirmed is a warning of its own.
 * Warnings are for what an organiser may have meant, or still has to complete: two
   sessions of separate groups at the same venue at once (two rooms of one library), too
   little time to travel between cities (the defaults are estimates), a session running
@@ -127,6 +132,8 @@ class ProgrammeChecker:
 
     def when(self, session: Session) -> str:
         start, end = self.local(session.starts_at), self.local(session.ends_at)
+        if session.is_approximate:
+            return f"{start:%Y-%m-%d}, {str(session.get_time_precision_display()).lower()}"
         if start.date() == end.date():
             return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
         return f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
@@ -165,9 +172,24 @@ class ProgrammeChecker:
 
     # -- the checks -----------------------------------------------------------------------
 
+    def approximate_overlap(self, first: Session, second: Session) -> bool | None:
+        """None when two sessions are compared as exact; else whether to warn that they
+        may overlap (their spans are only what the approximate times stand for)."""
+        if not (first.is_approximate or second.is_approximate):
+            return None
+        if first.is_all_day or second.is_all_day:
+            # A whole day meets only another whole day, on the same date.
+            return first.is_all_day and second.is_all_day
+        return True
+
     def check_overlaps(self) -> None:
         for first, second in combinations(self.sessions, 2):
             if not self.overlap(first, second):
+                continue
+            approximate = self.approximate_overlap(first, second)
+            if approximate is not None:
+                if approximate:
+                    self.add_approximate_overlap(first, second)
                 continue
             audiences_meet = self.audiences_meet(first, second)
             if audiences_meet:
@@ -201,12 +223,40 @@ class ProgrammeChecker:
                         "speaker_double_booked",
                         _("%(person)s speaks at %(first)s and at %(second)s at the same time.")
                         % {
-                            "person": person.name,
+                            "person": person.name or person.role,
                             "first": self.named(first),
                             "second": self.named(second),
                         },
                         self.url(second),
                     )
+
+    def add_approximate_overlap(self, first: Session, second: Session) -> None:
+        shared_speakers = {p.pk for p in first.speakers.all()} & {
+            p.pk for p in second.speakers.all()
+        }
+        if not (self.audiences_meet(first, second) or shared_speakers):
+            return
+        self.add(
+            WARNING,
+            "approximate_overlap",
+            _(
+                "%(first)s and %(second)s may overlap for the same people; one of them has "
+                "no exact time yet."
+            )
+            % {"first": self.named(first), "second": self.named(second)},
+            self.url(second),
+        )
+
+    def check_times_to_be_confirmed(self) -> None:
+        for session in self.sessions:
+            if session.time_precision == Session.TimePrecision.TO_BE_CONFIRMED:
+                self.add(
+                    WARNING,
+                    "time_to_be_confirmed",
+                    _("%(session)s: its time is still to be confirmed.")
+                    % {"session": self.named(session)},
+                    self.url(session),
+                )
 
     def check_travel(self) -> None:
         table, same_city, unknown = travel_minutes_table(visit=self.visit)
@@ -214,7 +264,8 @@ class ProgrammeChecker:
         for track in self.tracks():
             previous = None
             for session in track:
-                if session.kind == Session.Kind.TRANSFER:
+                if session.kind == Session.Kind.TRANSFER or session.is_approximate:
+                    # A transfer is the travel; an approximate time gives no gap to measure.
                     previous = None
                     continue
                 if not session.venue_id:
@@ -378,6 +429,7 @@ class ProgrammeChecker:
         self.check_dates()
         self.check_venues()
         self.check_empty_days()
+        self.check_times_to_be_confirmed()
         self.check_hosts()
         self.check_translations()
         # Errors first; within a severity, the order of the programme.

@@ -16,7 +16,9 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from organisations.languages import language_codes
 from organisations.models import Organisation, Person, Venue
-from visits.models import Day, EmergencyContact, Resource, Session, Visit
+from participants.models import Group
+from visits.dates import needs_year, offset_changes, utc_offset
+from visits.models import Day, EmergencyContact, Phase, Resource, Session, Visit
 from visits.permissions import visit_scope
 
 
@@ -66,6 +68,114 @@ class ProgrammeDay:
     day: Day | None
     sessions: list[Session] = field(default_factory=list)
     is_today: bool = False
+    utc_offset: str = ""
+
+    @property
+    def groups(self) -> list[Group]:
+        """The groups a day concerns when every session of it is for some groups only."""
+        if not self.sessions or any(not session.groups.all() for session in self.sessions):
+            return []
+        groups = {group.pk: group for s in self.sessions for group in s.groups.all()}
+        return [groups[pk] for pk in sorted(groups)]
+
+
+@dataclass
+class ProgrammePhase:
+    """A phase with the days that fall in it, or (``phase`` None) days outside every phase."""
+
+    phase: Phase | None
+    days: list[ProgrammeDay] = field(default_factory=list)
+
+
+def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
+    """A visit's phases in order; with ``group_ids`` (a participant's groups) only those for
+    everyone or for one of these groups. Groups come prefetched for the pages to name them."""
+    phases = list(Phase.objects.filter(visit=visit).prefetch_related("groups"))
+    if group_ids is None:
+        return phases
+    return [
+        phase
+        for phase in phases
+        if not phase.groups.all() or {group.pk for group in phase.groups.all()} & group_ids
+    ]
+
+
+def participant_group_ids(*, participant_id: int) -> set[int]:
+    return set(Group.objects.filter(participants__id=participant_id).values_list("pk", flat=True))
+
+
+def shown_dates_and_phases(
+    *,
+    visit: Visit,
+    dates: set[datetime.date],
+    session_dates: set[datetime.date],
+    participant_id: int | None,
+) -> tuple[set[datetime.date], list[Phase]]:
+    """Which of a programme's dates and phases a reader sees.
+
+    ``dates`` are those with a Day or a session shown, ``session_dates`` those with a session
+    shown. Everyone sees every date and phase, except that a participant does not see a day
+    that concerns only other groups: one whose sessions are all for other groups, or that
+    lies only in phases of other groups. Days have no groups of their own: their sessions
+    and phases say whom they concern, and a list of groups on the day could only disagree.
+    """
+    all_phases = visible_phases(visit=visit, group_ids=None)
+    if participant_id is None:
+        return dates, all_phases
+    phases = all_phases
+    if any(phase.groups.all() for phase in all_phases):
+        group_ids = participant_group_ids(participant_id=participant_id)
+        phases = [
+            phase
+            for phase in all_phases
+            if not phase.groups.all() or {group.pk for group in phase.groups.all()} & group_ids
+        ]
+    if not dates - session_dates:
+        return dates, phases
+    zone = visit.zone
+    # Dates with a session in the whole programme, whoever it is for.
+    busy = {
+        starts_at.astimezone(zone).date()
+        for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
+    }
+
+    def shown(date: datetime.date) -> bool:
+        if date in session_dates:
+            return True
+        if date in busy:
+            return False
+        in_phases = [phase for phase in all_phases if phase.covers(date)]
+        return not in_phases or any(phase in phases for phase in in_phases)
+
+    return {date for date in dates if shown(date)}, phases
+
+
+def programme_sections(*, days: list[ProgrammeDay], phases: list[Phase]) -> list[ProgrammePhase]:
+    """Days laid out in their phases, in the order of the calendar.
+
+    A date falls in the first phase (by order) that covers it among those given. Each phase
+    is one section even when it has no day yet (a preparation phase told in words); days
+    outside every phase make sections of their own between the phases.
+    """
+    by_phase: dict[int, ProgrammePhase] = {phase.pk: ProgrammePhase(phase) for phase in phases}
+    entries: list[tuple[datetime.date, int, object]] = [
+        (phase.start_date, 0, phase) for phase in phases
+    ]
+    for day in days:
+        phase = next((p for p in phases if p.covers(day.date)), None)
+        if phase is not None:
+            by_phase[phase.pk].days.append(day)
+        else:
+            entries.append((day.date, 1, day))
+    sections: list[ProgrammePhase] = []
+    for _date, _order, entry in sorted(entries, key=lambda item: (item[0], item[1])):
+        if isinstance(entry, Phase):
+            sections.append(by_phase[entry.pk])
+        elif sections and sections[-1].phase is None:
+            sections[-1].days.append(entry)
+        else:
+            sections.append(ProgrammePhase(None, [entry]))
+    return sections
 
 
 @dataclass
@@ -74,6 +184,7 @@ class Programme:
 
     visit: Visit
     days: list[ProgrammeDay]
+    sections: list[ProgrammePhase]
     sessions: list[Session]
     now: datetime.datetime
     current: list[Session]
@@ -102,6 +213,19 @@ class Programme:
     def days_until_start(self) -> int:
         return (self.visit.start_date - self.today).days
 
+    @property
+    def dates_with_year(self) -> bool:
+        return needs_year(self.visit.start_date, self.visit.end_date, self.today)
+
+    @property
+    def crosses_clock_change(self) -> bool:
+        """Whether the zone's offset changes during the visit: each day then shows its own."""
+        return len(offset_changes(self.visit.start_date, self.visit.end_date, self.visit.zone)) > 1
+
+    @property
+    def has_phases(self) -> bool:
+        return any(section.phase is not None for section in self.sections)
+
 
 def programme_build(
     *,
@@ -112,8 +236,9 @@ def programme_build(
 ) -> Programme:
     """Read a visit's programme (a participant's share of it when given) laid out by day.
 
-    Sessions fall on days by their local date in the visit's zone. Every date of the visit
-    that has a Day or a session gets a ProgrammeDay, so a free day still shows its heading.
+    Sessions fall on days by their local date in the visit's zone, days in phases by their
+    date. Every date of the visit that has a Day or a session gets a ProgrammeDay, so a free
+    day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
     sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
@@ -124,20 +249,27 @@ def programme_build(
     for session in sessions:
         session.local_starts_at = session.starts_at.astimezone(zone)
         session.local_ends_at = session.ends_at.astimezone(zone)
-        session.is_current = session.starts_at <= now < session.ends_at
+        unconfirmed = session.time_precision == Session.TimePrecision.TO_BE_CONFIRMED
+        session.is_current = not unconfirmed and session.starts_at <= now < session.ends_at
         session.is_next = False
         session.is_past = session.ends_at <= now
         grouped.setdefault(session.local_starts_at.date(), []).append(session)
 
-    dates = sorted(set(days_by_date) | set(grouped))
+    dates, phases = shown_dates_and_phases(
+        visit=visit,
+        dates=set(days_by_date) | set(grouped),
+        session_dates=set(grouped),
+        participant_id=participant_id,
+    )
     days = [
         ProgrammeDay(
             date=date,
             day=days_by_date.get(date),
             sessions=grouped.get(date, []),
             is_today=date == today,
+            utc_offset=utc_offset(date, zone),
         )
-        for date in dates
+        for date in sorted(dates)
     ]
 
     running = visit.start_date <= today <= visit.end_date
@@ -145,7 +277,12 @@ def programme_build(
     next_sessions: list[Session] = []
     if running:
         # Sessions that start together (groups splitting up) are all "next".
-        upcoming = [session for session in sessions if session.starts_at > now]
+        upcoming = [
+            session
+            for session in sessions
+            if session.starts_at > now
+            and session.time_precision != Session.TimePrecision.TO_BE_CONFIRMED
+        ]
         if upcoming:
             next_sessions = [s for s in upcoming if s.starts_at == upcoming[0].starts_at]
         for session in next_sessions:
@@ -158,6 +295,7 @@ def programme_build(
     return Programme(
         visit=visit,
         days=days,
+        sections=programme_sections(days=days, phases=phases),
         sessions=sessions,
         now=now,
         current=current,
@@ -220,3 +358,32 @@ def shared_record_usage(record, user) -> tuple[bool, bool]:
         return False, False
     scope = visit_scope(user=user)
     return visits.filter(scope).exists(), visits.exclude(scope).exists()
+
+
+@dataclass
+class OrganisationRoles:
+    """An organisation of a visit with every part it plays, so it is listed once."""
+
+    organisation: Organisation
+    roles: list[str]
+
+
+ORGANISER = "organiser"
+
+
+def visit_organisations_with_roles(*, visit: Visit) -> list[OrganisationRoles]:
+    """The organiser, then each supporter, partner, sending organisation and host once,
+    in the order of their first role, each with all its roles ("organiser" included when
+    the organiser plays another part too)."""
+    by_organisation: dict[int, OrganisationRoles] = {
+        visit.organiser_id: OrganisationRoles(visit.organiser, [ORGANISER])
+    }
+    for role in visit.organisation_roles.select_related("organisation").order_by(
+        "role", "position", "id"
+    ):
+        entry = by_organisation.setdefault(
+            role.organisation_id, OrganisationRoles(role.organisation, [])
+        )
+        if role.role not in entry.roles:
+            entry.roles.append(role.role)
+    return list(by_organisation.values())

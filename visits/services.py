@@ -16,6 +16,7 @@ from participants.models import Group
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TranslationMark,
@@ -117,7 +118,7 @@ def _shift_local(moment, *, days: int, zone):
 def visit_duplicate(*, visit, start_date, slug: str, user=None):
     """Start a new visit from an old one, shifted to begin on ``start_date``.
 
-    Copies the narrative sections, days, sessions (with their hosts, speakers, venues and
+    Copies the narrative sections, phases, days, sessions (with their hosts, speakers, venues and
     groups), groups without members, supporters and partners, resources, emergency contacts
     and travel times. Organisations, venues and people are shared records, linked and never
     copied. Participants and booklets are not copied. The copy is a draft.
@@ -151,6 +152,15 @@ def visit_duplicate(*, visit, start_date, slug: str, user=None):
         for group in Group.objects.filter(visit=visit):
             groups[group.pk] = _copy_row(group, visit=new)
             _translation_marks_copy(source=group, target=groups[group.pk])
+        for phase in Phase.objects.filter(visit=visit).prefetch_related("groups"):
+            copy = _copy_row(
+                phase,
+                visit=new,
+                start_date=phase.start_date + shift,
+                end_date=phase.end_date + shift,
+            )
+            copy.groups.set([groups[group.pk] for group in phase.groups.all()])
+            _translation_marks_copy(source=phase, target=copy)
         for day in Day.objects.filter(visit=visit):
             _translation_marks_copy(
                 source=day, target=_copy_row(day, visit=new, date=day.date + shift)

@@ -21,6 +21,7 @@ from participants.models import Group
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TranslationMark,
@@ -110,6 +111,7 @@ def visit_texts(*, visit: Visit) -> list[models.Model]:
     venue_ids = {session.venue_id for session in sessions if session.venue_id}
     return [
         visit,
+        *Phase.objects.filter(visit=visit).order_by("start_date", "position", "pk"),
         *Day.objects.filter(visit=visit).order_by("date"),
         *sessions,
         *visit_hosts(visit=visit),

@@ -1,19 +1,24 @@
 """The public programme of a published visit: no participant, no contact, no private note."""
 
-import datetime
-
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
+from visits.dates import day_month_year, offset_changes
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
-from visits.selectors import language_or_default, programme_build, published_visit_by_slug
+from visits.selectors import (
+    language_or_default,
+    programme_build,
+    published_visit_by_slug,
+    visit_organisations_with_roles,
+)
 
 
 def language_links(path: str, *, current: str) -> list[dict]:
@@ -33,10 +38,15 @@ def language_links(path: str, *, current: str) -> list[dict]:
 
 
 def zone_label(visit: Visit) -> str:
-    """The visit's zone as readers see it on every time: "Europe/Paris, UTC+01:00"."""
-    start = datetime.datetime.combine(visit.start_date, datetime.time(12), tzinfo=visit.zone)
-    offset = start.strftime("%z")
-    return f"{visit.time_zone}, UTC{offset[:3]}:{offset[3:]}"
+    """The visit's zone as readers see it on every time, in the active language:
+    "Europe/Paris, UTC+01:00", or for a programme crossing a clock change
+    "Europe/Paris, UTC+01:00; UTC+02:00 from 29 March 2026"."""
+    (_first_date, first), *later = offset_changes(visit.start_date, visit.end_date, visit.zone)
+    changes = [
+        gettext("%(offset)s from %(date)s") % {"offset": offset, "date": day_month_year(date)}
+        for date, offset in later
+    ]
+    return "; ".join([f"{visit.time_zone}, {first}", *changes])
 
 
 def booklet_links(*, visit: Visit, language: str, url_name: str, **url_kwargs) -> list:
@@ -76,9 +86,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     calendar_url = request.build_absolute_uri(
         reverse("visits:public_calendar", kwargs={"slug": slug}) + f"?lang={language}"
     )
-    partners = list(
-        visit.organisation_roles.select_related("organisation").order_by("role", "position", "id")
-    )
+    organisations = visit_organisations_with_roles(visit=visit)
     with translation.override(language), timezone.override(visit.zone):
         response = render(
             request,
@@ -86,7 +94,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
             {
                 "visit": visit,
                 "programme": programme,
-                "partners": partners,
+                "organisations": organisations,
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": f"?lang={language}",

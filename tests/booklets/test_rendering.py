@@ -60,6 +60,7 @@ def test_bilingual_a4_holds_both_languages_in_the_designed_order(visit):
     assert "Стр. 1 из" not in pages[0]
 
 
+# The visit is in 2025, not the current year: its day headings carry the year (issue 9).
 def test_table_of_contents_gives_the_page_numbers(visit):
     pdf, _version = render(visit, "fr", "a4")
     pages = pdf_pages(pdf)
@@ -70,9 +71,9 @@ def test_table_of_contents_gives_the_page_numbers(visit):
     assert numbers == {
         "La visite": 3,
         "Programme": 4,
-        "Lundi 12 mai, Paris": 4,
-        "Mardi 13 mai, Paris": 4,
-        "Mercredi 14 mai, Rouen": 4,
+        "Lundi 12 mai 2025, Paris": 4,
+        "Mardi 13 mai 2025, Paris": 4,
+        "Mercredi 14 mai 2025, Rouen": 4,
         "Organisations d’accueil": 4,
         "Lieux": 5,
         "Documentation": 5,
@@ -86,10 +87,10 @@ def test_table_of_contents_gives_the_page_numbers(visit):
 @pytest.mark.parametrize(
     ("languages", "paper", "contents", "footer", "day"),
     [
-        ("ru", "a5", "Оглавление", "Стр. 2 из ", "Понедельник, 12 мая · Париж"),
-        ("fr", "a4", "Sommaire", "Page 2 sur 5", "Lundi 12 mai · Paris"),
-        ("en", "a4", "Contents", "Page 2 of 5", "Monday 12 May · Paris"),
-        ("ru+fr", "a5", "Оглавление / Sommaire", "Стр. 2 из ", "Lundi 12 mai · Paris"),
+        ("ru", "a5", "Оглавление", "Стр. 2 из ", "Понедельник, 12 мая 2025 · Париж"),
+        ("fr", "a4", "Sommaire", "Page 2 sur 5", "Lundi 12 mai 2025 · Paris"),
+        ("en", "a4", "Contents", "Page 2 of 5", "Monday 12 May 2025 · Paris"),
+        ("ru+fr", "a5", "Оглавление / Sommaire", "Стр. 2 из ", "Lundi 12 mai 2025 · Paris"),
     ],
 )
 def test_every_mode_renders_in_its_languages(visit, languages, paper, contents, footer, day):

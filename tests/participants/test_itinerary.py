@@ -324,9 +324,9 @@ def test_the_page_costs_the_same_queries_for_10_and_for_300_sessions(client, db)
         counts[sessions] = count_page_queries(client, participant)
 
     assert counts[10] == counts[300]
-    # The participant, sessions, hosts, speakers, groups, resources, days, emergency
+    # The participant, sessions, hosts, speakers, groups, resources, days, phases, emergency
     # contacts and visit resources: one query each.
-    assert counts[10] == 9
+    assert counts[10] == 10
 
 
 def test_the_query_count_is_the_same_after_a_language_switch(client, db, django_assert_num_queries):

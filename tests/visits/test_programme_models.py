@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tests.factories import SessionFactory, VisitFactory
+from tests.factories import GroupFactory, SessionFactory, VisitFactory
 from visits.models import Phase, Session, TimePrecision, approximate_span
-from visits.translations import source_language
+from visits.services import visit_duplicate
+from visits.translations import DONE, STALE, source_language, translation_status
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,39 @@ def test_the_source_language_defaults_as_the_rule_says_and_can_be_chosen(setting
     assert VisitFactory(first_language="ru", second_language="en").source_language == "ru"
     chosen = VisitFactory(first_language="ru", second_language="fr", source_language="ru")
     assert source_language(visit=chosen) == "ru"
+
+
+def test_the_translations_page_compares_with_the_language_the_organiser_wrote_in(settings):
+    settings.LANGUAGE_CODE = "fr"
+    written_in_russian = VisitFactory(
+        first_language="fr", second_language="ru", source_language="ru"
+    )
+    written_in_russian.title_ru = "Учебный визит: новое название"
+    written_in_russian.save()
+
+    states = {
+        (entry.field, entry.language): (entry.state, entry.source_language)
+        for entry in translation_status(visit=written_in_russian)
+    }
+
+    assert states[("title", "fr")] == (STALE, "ru")
+    assert states[("title", "ru")] == (DONE, "fr")
+
+
+def test_duplicating_a_visit_moves_its_phases_with_their_groups():
+    visit = VisitFactory(start_date=dt.date(2026, 9, 1), end_date=dt.date(2026, 12, 1))
+    lawyers = GroupFactory(visit=visit, name_fr="Juristes")
+    training = visit.phases.create(
+        title_fr="Formation", start_date=dt.date(2026, 10, 5), end_date=dt.date(2026, 10, 9)
+    )
+    training.groups.add(lawyers)
+
+    copy = visit_duplicate(visit=visit, start_date=dt.date(2027, 9, 1), slug="copy")
+
+    phase = copy.phases.get()
+    assert (phase.title_fr, phase.start_date, phase.end_date) == (
+        "Formation",
+        dt.date(2027, 10, 5),
+        dt.date(2027, 10, 9),
+    )
+    assert [group.visit_id for group in phase.groups.all()] == [copy.pk]

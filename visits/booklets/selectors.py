@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import segno
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
@@ -31,14 +32,22 @@ from visits.booklets.typography import (
     Text,
     day_label,
     paired_blocks,
+    phase_dates,
     plain,
     text,
     typeset,
     website_label,
 )
-from visits.dates import date_range
+from visits.dates import date_range, needs_year, offset_changes, utc_offset
 from visits.models import Day, EmergencyContact, Resource, Session, Visit, VisitOrganisation
-from visits.selectors import programme_sessions, resource_href
+from visits.selectors import (
+    ORGANISER,
+    programme_sections,
+    programme_sessions,
+    resource_href,
+    shown_dates_and_phases,
+    visit_organisations_with_roles,
+)
 
 _NOT_HASHED = {"hash": False}
 
@@ -83,6 +92,8 @@ class SessionColumn:
     interpretation: Text
     resources: list[Text]
     l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
+    # An approximate time in words ("Morning", "Time to be confirmed"); empty when exact.
+    time: str = ""
 
 
 @dataclass
@@ -91,6 +102,7 @@ class SessionView:
     ends: str
     address: str
     columns: list[SessionColumn]
+    is_approximate: bool = False
 
     @property
     def description_rows(self) -> list[list[Cell]]:
@@ -113,6 +125,29 @@ class DayView:
     running: str
     columns: list[DayColumn]
     sessions: list[SessionView]
+    # The zone's offset that day, printed when the programme crosses a clock change.
+    utc_offset: str = ""
+
+
+@dataclass
+class PhaseColumn:
+    lang: str
+    title: Text
+    description: Text
+    dates: str
+
+
+@dataclass
+class PhaseView:
+    """A phase with its days; without columns, the days outside every phase."""
+
+    anchor: str
+    columns: list[PhaseColumn]
+    days: list[DayView]
+
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
 
 
 @dataclass
@@ -175,6 +210,14 @@ class ContactView:
 
 
 @dataclass
+class Credit:
+    """Organisations credited together under the parts they play ("Partners")."""
+
+    label: str
+    names: list[Text]
+
+
+@dataclass
 class VisitColumn:
     lang: str
     title: Text
@@ -187,9 +230,7 @@ class VisitColumn:
     practical_information: Text
     schedule_note: Text
     organiser: Text
-    supporters: list[Text]
-    partners: list[Text]
-    sending: list[Text]
+    credits: list[Credit]
     l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
 
 
@@ -201,12 +242,16 @@ class BookletContent:
     participant_names: list[str]
     online_url: str
     visit: list[VisitColumn]
-    days: list[DayView]
+    sections: list[PhaseView]
     hosts: list[OrganisationView]
     venues: list[VenueView]
     resources: list[ResourceView]
     contacts: list[ContactView]
     labels: list[Labels] = field(metadata=_NOT_HASHED)
+
+    @property
+    def days(self) -> list[DayView]:
+        return [day for section in self.sections for day in section.days]
 
     @property
     def is_bilingual(self) -> bool:
@@ -314,9 +359,7 @@ def booklet_content(
         .order_by("role", "position", "id")
     )
     organiser = visit.organiser
-
-    def names(role: str, language: str) -> list[Text]:
-        return [text(r.organisation, "name", language) for r in roles if r.role == role]
+    credited = visit_organisations_with_roles(visit=visit)
 
     visit_columns = [
         VisitColumn(
@@ -335,26 +378,33 @@ def booklet_content(
             practical_information=text(visit, "practical_information", language),
             schedule_note=text(visit, "schedule_note", language),
             organiser=text(organiser, "name", language),
-            supporters=names(VisitOrganisation.Role.SUPPORTER, language),
-            partners=names(VisitOrganisation.Role.PARTNER, language),
-            sending=names(VisitOrganisation.Role.SENDING, language),
+            credits=_credits(credited, label_set, language),
             l=label_set,
         )
         for language, label_set in zip(languages, labels, strict=True)
     ]
 
-    # Days: every Day row, plus any date a session falls on in the visit's own zone.
+    # Days: every Day row, plus any date a session falls on in the visit's own zone; for a
+    # participant, as their itinerary shows them (not the days of other groups only).
     days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
     by_date: dict[datetime.date, list[Session]] = {}
     for session in sessions:
         by_date.setdefault(session.starts_at.astimezone(zone).date(), []).append(session)
-    day_views = []
-    for date in sorted(set(days_by_date) | set(by_date)):
+    dates, phases = shown_dates_and_phases(
+        visit=visit,
+        dates=set(days_by_date) | set(by_date),
+        session_dates=set(by_date),
+        participant_id=participant.pk if participant is not None else None,
+    )
+    with_year = needs_year(visit.start_date, visit.end_date, timezone.localdate(timezone=zone))
+    clock_changes = len(offset_changes(visit.start_date, visit.end_date, zone)) > 1
+    day_views = {}
+    for date in sorted(dates):
         day = days_by_date.get(date)
         columns = [
             DayColumn(
                 lang=language,
-                date=day_label(date, language),
+                date=day_label(date, language, with_year=with_year),
                 heading=text(day, "heading", language) if day else Text("", language),
                 city=text(day, "city", language) if day else Text("", language),
                 l=label_set,
@@ -363,16 +413,35 @@ def booklet_content(
         ]
         first = columns[0]
         running = " · ".join(part for part in (first.date, first.city.value) if part)
-        day_views.append(
-            DayView(
-                anchor=f"day-{date.isoformat()}",
-                date=date.isoformat(),
-                running=running,
-                columns=columns,
-                sessions=[
-                    _session_view(session, languages, labels, zone)
-                    for session in by_date.get(date, [])
-                ],
+        day_views[date] = DayView(
+            anchor=f"day-{date.isoformat()}",
+            date=date.isoformat(),
+            running=running,
+            columns=columns,
+            sessions=[
+                _session_view(session, languages, labels, zone) for session in by_date.get(date, [])
+            ],
+            utc_offset=utc_offset(date, zone) if clock_changes else "",
+        )
+    # The same phases and the same order as the itinerary, with the booklet's own days.
+    sections = []
+    for section in programme_sections(days=[_Dated(date) for date in day_views], phases=phases):
+        phase = section.phase
+        sections.append(
+            PhaseView(
+                anchor=f"phase-{phase.pk}" if phase else "",
+                columns=[
+                    PhaseColumn(
+                        lang=language,
+                        title=text(phase, "title", language),
+                        description=text(phase, "description", language),
+                        dates=phase_dates(phase.start_date, phase.end_date, language),
+                    )
+                    for language in languages
+                ]
+                if phase
+                else [],
+                days=[day_views[day.date] for day in section.days],
             )
         )
 
@@ -482,13 +551,43 @@ def booklet_content(
         participant_names=participant_names,
         online_url=online_programme_url(visit=visit, participant=participant),
         visit=visit_columns,
-        days=day_views,
+        sections=sections,
         hosts=host_views,
         venues=venue_views,
         resources=resource_views,
         contacts=contacts,
         labels=labels,
     )
+
+
+@dataclass
+class _Dated:
+    """A date standing for a day, to lay the booklet's days out in phases."""
+
+    date: datetime.date
+
+
+def _credits(credited, label_set: Labels, language: str) -> list[Credit]:
+    """The cover's credits after the organiser: organisations with the same parts together,
+    each organisation once, under all its parts ("Partners · With the support of")."""
+    keys = {
+        VisitOrganisation.Role.SENDING: "sending",
+        VisitOrganisation.Role.SUPPORTER: "supporters",
+        VisitOrganisation.Role.PARTNER: "partners",
+    }
+    groups: dict[tuple[str, ...], list[Text]] = {}
+    for entry in credited:
+        # Hosts have their own section; the organiser has its own line.
+        parts = tuple(keys[role] for role in entry.roles if role in keys)
+        if parts and ORGANISER not in entry.roles:
+            groups.setdefault(parts, []).append(text(entry.organisation, "name", language))
+    order = list(keys.values())
+    return [
+        Credit(label=" · ".join(label_set[part] for part in parts), names=names)
+        for parts, names in sorted(
+            groups.items(), key=lambda item: [order.index(part) for part in item[0]]
+        )
+    ]
 
 
 def _session_view(session: Session, languages: list[str], labels: list[Labels], zone):
@@ -498,6 +597,7 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
         starts=f"{session.starts_at.astimezone(zone):%H:%M}",
         ends=f"{session.ends_at.astimezone(zone):%H:%M}",
         address=venue.full_address if venue else "",
+        is_approximate=session.is_approximate,
         columns=[
             SessionColumn(
                 lang=language,
@@ -525,6 +625,11 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
                     text(resource, "title", language) for resource in session.resources.all()
                 ],
                 l=label_set,
+                time=(
+                    choice_label(Session.TimePrecision(session.time_precision), language)
+                    if session.is_approximate
+                    else ""
+                ),
             )
             for language, label_set in zip(languages, labels, strict=True)
         ],

@@ -13,7 +13,7 @@ from django.utils import formats, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from organisations.languages import translated_text
-from visits.dates import day_month_year
+from visits.dates import date_range, day_month_year
 from visits.typography import typeset
 
 
@@ -130,10 +130,17 @@ def plain(value: str, language: str) -> Text:
 DAY_FORMATS = {"ru": "l, j E", "fr": "l j F", "en": "l j F"}
 
 
-def day_label(date: datetime.date, language: str) -> str:
+def day_label(date: datetime.date, language: str, *, with_year: bool = False) -> str:
+    """ "Mardi 14 mai", with " 2019" when the programme's dates need their year."""
     with translation.override(language):
         value = formats.date_format(date, DAY_FORMATS.get(language, "l j F"))
+    if with_year:
+        value = f"{value} {date.year}"
     return value[:1].upper() + value[1:]
+
+
+def phase_dates(start: datetime.date, end: datetime.date, language: str) -> str:
+    return typeset(date_range(start, end, language), language)
 
 
 def long_date(date: datetime.date, language: str) -> str:

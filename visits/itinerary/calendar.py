@@ -53,8 +53,32 @@ def _text(obj, field_name: str, language: str) -> str:
     return translated_text(obj=obj, field_name=field_name, language=language)[0]
 
 
+def _time_note(session: Session) -> str:
+    """What a calendar's own times cannot say about an approximate time (active language)."""
+    precision = session.time_precision
+    if precision == Session.TimePrecision.TO_BE_CONFIRMED:
+        return _("Time to be confirmed: the date is known, the time not yet.")
+    if precision == Session.TimePrecision.ALL_DAY:
+        return ""
+    if session.is_approximate:
+        return _("%(part_of_day)s: the exact time is not fixed yet.") % {
+            "part_of_day": session.get_time_precision_display()
+        }
+    return ""
+
+
+def _session_summary(session: Session, language: str) -> str:
+    title = _text(session, "title", language)
+    if session.is_approximate and session.time_precision != Session.TimePrecision.ALL_DAY:
+        return f"{title} ({str(session.get_time_precision_display()).lower()})"
+    return title
+
+
 def _session_description(session: Session, language: str, page_url: str) -> str:
     parts: list[str] = []
+    note = _time_note(session)
+    if note:
+        parts.append(note)
     description = _text(session, "description", language)
     if description:
         parts.append(description)
@@ -69,7 +93,14 @@ def _session_description(session: Session, language: str, page_url: str) -> str:
     for person in session.speakers.all():
         role = _text(person, "role", language)
         name = _text(person, "name", language)
-        speakers.append(f"{name} ({role})" if role else name)
+        if not name:
+            # Known by their role: the role and the organisation say who it is.
+            organisation = (
+                _text(person.organisation, "name", language) if person.organisation else ""
+            )
+            speakers.append(f"{role} ({organisation})" if organisation else role)
+        else:
+            speakers.append(f"{name} ({role})" if role else name)
     if speakers:
         parts.append(_("Speakers: %(names)s") % {"names": "; ".join(speakers)})
     if session.interpretation:
@@ -131,9 +162,15 @@ def programme_calendar(
             event.add("dtstamp", last_modified)
             event.add("last-modified", last_modified)
             event.add("sequence", session_sequence(session=session))
-            event.add("dtstart", session.starts_at.astimezone(zone))
-            event.add("dtend", session.ends_at.astimezone(zone))
-            event.add("summary", _text(session, "title", language))
+            if session.is_all_day:
+                # All day, or a date without its time yet: a whole-day event (VALUE=DATE).
+                day = session.starts_at.astimezone(zone).date()
+                event.add("dtstart", day)
+                event.add("dtend", day + datetime.timedelta(days=1))
+            else:
+                event.add("dtstart", session.starts_at.astimezone(zone))
+                event.add("dtend", session.ends_at.astimezone(zone))
+            event.add("summary", _session_summary(session, language))
             event.add("categories", [str(session.get_kind_display())])
             location = _session_location(session, language)
             if location:

@@ -4,10 +4,12 @@ from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import dateformat, translation
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from organisations.languages import translated_text
 from visits import dates
-from visits.selectors import resource_href, venue_geo_uri, venue_map_url
+from visits.models import VisitOrganisation
+from visits.selectors import ORGANISER, resource_href, venue_geo_uri, venue_map_url
 
 register = template.Library()
 
@@ -78,3 +80,26 @@ def weekday_day_month_year(date) -> str:
 @register.simple_tag
 def resource_link(resource, page_path: str) -> str:
     return resource_href(resource=resource, page_url=page_path)
+
+
+@register.simple_tag
+def phase_dates(phase) -> str:
+    """ "1–30 September 2026", "30 November 2026 – 15 January 2027"."""
+    return dates.date_range(phase.start_date, phase.end_date) if phase else ""
+
+
+@register.simple_tag
+def role_label(role: str) -> str:
+    """The part an organisation plays in a visit, in lower case after its name."""
+    if role == ORGANISER:
+        return gettext("organiser")
+    return str(VisitOrganisation.Role(role).label).lower()
+
+
+@register.simple_tag
+def visit_dates(visit) -> str:
+    """ "12 May – 18 May 2019", or with both years when the visit runs over two."""
+    start, end = visit.start_date, visit.end_date
+    if start.year != end.year:
+        return f"{dates.day_month_year(start)} \u2013 {dates.day_month_year(end)}"
+    return f"{dates.day_month(start)} \u2013 {dates.day_month_year(end)}"
