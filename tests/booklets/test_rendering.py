@@ -88,8 +88,8 @@ def test_table_of_contents_gives_the_page_numbers(visit):
     ("languages", "paper", "contents", "footer", "day"),
     [
         ("ru", "a5", "Оглавление", "Стр. 2 из ", "Понедельник, 12 мая 2025 · Париж"),
-        ("fr", "a4", "Sommaire", "Page 2 sur 5", "Lundi 12 mai 2025 · Paris"),
-        ("en", "a4", "Contents", "Page 2 of 5", "Monday 12 May 2025 · Paris"),
+        ("fr", "a4", "Sommaire", "Page 2 sur ", "Lundi 12 mai 2025 · Paris"),
+        ("en", "a4", "Contents", "Page 2 of ", "Monday 12 May 2025 · Paris"),
         ("ru+fr", "a5", "Оглавление / Sommaire", "Стр. 2 из ", "Lundi 12 mai 2025 · Paris"),
     ],
 )

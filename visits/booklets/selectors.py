@@ -94,6 +94,8 @@ class SessionColumn:
     l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
     # An approximate time in words ("Morning", "Time to be confirmed"); empty when exact.
     time: str = ""
+    # The groups a session is for, in this language; empty when it is for everyone.
+    groups: list[Text] = field(default_factory=list)
 
 
 @dataclass
@@ -103,6 +105,8 @@ class SessionView:
     address: str
     columns: list[SessionColumn]
     is_approximate: bool = False
+    # Another session of other groups runs at the same time: they are alternatives.
+    parallel: bool = False
 
     @property
     def description_rows(self) -> list[list[Cell]]:
@@ -418,9 +422,13 @@ def booklet_content(
             date=date.isoformat(),
             running=running,
             columns=columns,
-            sessions=[
-                _session_view(session, languages, labels, zone) for session in by_date.get(date, [])
-            ],
+            sessions=_with_parallels(
+                [
+                    _session_view(session, languages, labels, zone)
+                    for session in by_date.get(date, [])
+                ],
+                by_date.get(date, []),
+            ),
             utc_offset=utc_offset(date, zone) if clock_changes else "",
         )
     # The same phases and the same order as the itinerary, with the booklet's own days.
@@ -590,9 +598,26 @@ def _credits(credited, label_set: Labels, language: str) -> list[Credit]:
     ]
 
 
+def _with_parallels(views: list[SessionView], sessions: list[Session]) -> list[SessionView]:
+    """Mark sessions that overlap a session of other groups: a reader of the whole
+    delegation's booklet must see them as alternatives, not one after the other."""
+    for index, session in enumerate(sessions):
+        mine = {group.pk for group in session.groups.all()}
+        for other in sessions:
+            if other is session or not (mine or other.groups.all()):
+                continue
+            theirs = {group.pk for group in other.groups.all()}
+            overlaps = other.starts_at < session.ends_at and session.starts_at < other.ends_at
+            if overlaps and mine != theirs:
+                views[index].parallel = True
+                break
+    return views
+
+
 def _session_view(session: Session, languages: list[str], labels: list[Labels], zone):
     venue = session.venue
     speakers = list(session.speakers.all())
+    host_ids = {host.pk for host in session.hosts.all()}
     return SessionView(
         starts=f"{session.starts_at.astimezone(zone):%H:%M}",
         ends=f"{session.ends_at.astimezone(zone):%H:%M}",
@@ -612,9 +637,10 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
                     SpeakerLine(
                         name=text(person, "name", language),
                         role=text(person, "role", language),
+                        # Not repeated when the speaker's organisation hosts the session.
                         organisation=(
                             text(person.organisation, "name", language)
-                            if person.organisation
+                            if person.organisation and person.organisation_id not in host_ids
                             else Text("", language)
                         ),
                     )
@@ -630,6 +656,7 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
                     if session.is_approximate
                     else ""
                 ),
+                groups=[text(group, "name", language) for group in session.groups.all()],
             )
             for language, label_set in zip(languages, labels, strict=True)
         ],
