@@ -50,7 +50,7 @@ def test_bilingual_a4_holds_both_languages_in_the_designed_order(visit):
     assert "8 rue Léon‑Schwartzenberg, 75010 Paris" in pages[4]
     assert "Plan lecture publique 2024" in pages[5]
     assert "Контакты / Contacts ЭКСТРЕННАЯ СВЯЗЬ / EN CAS D’URGENCE" in pages[5]
-    assert "Кому звонить, указано в личном буклете каждого участника" in pages[5]
+    assert "Телефоны организаторов напечатаны в буклете делегации" in pages[5]
     assert "+33 6 12 34 56 78" not in pages[5]
     assert "http://127.0.0.1:8000/v/paris-rouen-2025/" in pages[5]
     # Footer on every page but the cover: version, date of issue, page N of M.

@@ -20,6 +20,10 @@ class Booklet(models.Model):
         A4 = "a4", "A4"
         A5 = "a5", "A5"
 
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Public (no one's phone)")
+        DELEGATION = "delegation", _("Delegation (with whom to call)")
+
     visit = models.ForeignKey(
         "visits.Visit", verbose_name=_("visit"), related_name="booklets", on_delete=models.CASCADE
     )
@@ -34,6 +38,10 @@ class Booklet(models.Model):
         null=True,
         blank=True,
         help_text=_("Empty for the whole delegation's booklet."),
+    )
+    # Whole-delegation booklets only: the public one, or the delegation's with its contacts.
+    audience = models.CharField(
+        _("booklet for"), max_length=12, choices=Audience.choices, default=Audience.PUBLIC
     )
     content_version = models.CharField(_("programme version"), max_length=64)
     # The programme revision and layout this file was last found current for (see

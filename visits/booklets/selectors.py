@@ -50,6 +50,9 @@ from visits.selectors import (
 )
 
 _NOT_HASHED = {"hash": False}
+# The emergency number of the European Union, answered from any mobile phone in Europe and
+# in many countries beyond; a booklet prints it beside the organisers' own numbers.
+EMERGENCY_NUMBER = "112"
 
 
 def parse_languages(value: str) -> list[str]:
@@ -252,6 +255,12 @@ class BookletContent:
     resources: list[ResourceView]
     contacts: list[ContactView]
     labels: list[Labels] = field(metadata=_NOT_HASHED)
+    # The delegation's and personal booklets print whom to call; the public one says where
+    # the delegation finds it.
+    with_contacts: bool = False
+    emergency_number: str = ""
+    organiser_website: str = ""
+    organiser_website_label: str = ""
 
     @property
     def days(self) -> list[DayView]:
@@ -351,9 +360,18 @@ def online_programme_url(*, visit: Visit, participant: Participant | None) -> st
 
 
 def booklet_content(
-    *, visit: Visit, languages: list[str], paper: str, participant: Participant | None = None
+    *,
+    visit: Visit,
+    languages: list[str],
+    paper: str,
+    participant: Participant | None = None,
+    delegation: bool = False,
 ) -> BookletContent:
-    """Everything one booklet prints. A fixed number of queries, whatever the programme."""
+    """Everything one booklet prints. A fixed number of queries, whatever the programme.
+
+    ``delegation``: the whole delegation's booklet with whom to call, for organisers and
+    for participants through their personal links; without it (and without a participant)
+    the booklet is the public one and prints no one's phone or e-mail."""
     zone = visit.zone
     labels = [Labels.for_language(language) for language in languages]
     sessions = booklet_sessions(visit=visit, participant=participant)
@@ -541,10 +559,13 @@ def booklet_content(
             email=contact.email,
             roles=[text(contact, "role", language) for language in languages],
         )
-        # Phones and e-mails of people: only in a participant's own booklet. A whole
-        # delegation's booklet is public for a published visit, like the public page.
-        for contact in (EmergencyContact.objects.filter(visit=visit) if participant else [])
+        # Phones and e-mails of people: only in a participant's own booklet and in the
+        # delegation's. The public booklet of a published visit is public, like its page.
+        for contact in (
+            EmergencyContact.objects.filter(visit=visit) if participant or delegation else []
+        )
     ]
+    with_contacts = bool(participant or delegation)
 
     participant_names = []
     if participant is not None:
@@ -565,6 +586,10 @@ def booklet_content(
         resources=resource_views,
         contacts=contacts,
         labels=labels,
+        with_contacts=with_contacts,
+        emergency_number=EMERGENCY_NUMBER if with_contacts else "",
+        organiser_website=(organiser.website if with_contacts else ""),
+        organiser_website_label=(website_label(organiser.website) if with_contacts else ""),
     )
 
 

@@ -46,13 +46,21 @@ class BookletRequestError(ValueError):
 class BookletMode:
     languages: list[str]
     paper: str
+    # "delegation": the whole delegation's booklet with whom to call (not for the public).
+    audience: str = Booklet.Audience.PUBLIC
+
+    @property
+    def is_delegation(self) -> bool:
+        return self.audience == Booklet.Audience.DELEGATION
 
     @property
     def key(self) -> str:
         return "+".join(self.languages)
 
 
-def booklet_mode_parse(*, languages: str, paper: str) -> BookletMode:
+def booklet_mode_parse(
+    *, languages: str, paper: str, audience: str = Booklet.Audience.PUBLIC
+) -> BookletMode:
     try:
         codes = parse_languages(languages)
     except ValueError as error:
@@ -60,7 +68,9 @@ def booklet_mode_parse(*, languages: str, paper: str) -> BookletMode:
     paper = (paper or "").lower()
     if paper not in PAPERS:
         raise BookletRequestError(f"Paper is one of {', '.join(PAPERS)}; got {paper!r}.")
-    return BookletMode(languages=codes, paper=paper)
+    if audience not in Booklet.Audience.values:
+        raise BookletRequestError(f"A booklet is for one of {', '.join(Booklet.Audience.values)}.")
+    return BookletMode(languages=codes, paper=paper, audience=audience)
 
 
 def _check_participant(visit: Visit, participant: Participant | None) -> None:
@@ -73,7 +83,11 @@ def booklet_current_content(
 ) -> tuple[BookletContent, str]:
     _check_participant(visit, participant)
     content = booklet_content(
-        visit=visit, languages=mode.languages, paper=mode.paper, participant=participant
+        visit=visit,
+        languages=mode.languages,
+        paper=mode.paper,
+        participant=participant,
+        delegation=mode.is_delegation and participant is None,
     )
     return content, content_version(content)
 
@@ -119,6 +133,7 @@ def _booklet_for_revision(
             languages=mode.key,
             paper=mode.paper,
             participant=participant,
+            audience=_audience(mode, participant),
             programme_key=programme_key_expression(),
         )
         .order_by("-id")
@@ -136,6 +151,7 @@ def _booklet_for_content(
         "languages": mode.key,
         "paper": mode.paper,
         "participant": participant,
+        "audience": _audience(mode, participant),
         "content_version": version,
     }
     booklet = Booklet.objects.filter(**key).first()
@@ -150,6 +166,11 @@ def _booklet_for_content(
     elif booklet.status == Booklet.Status.PENDING and _is_stale(booklet):
         _dispatch(booklet)
     return booklet
+
+
+def _audience(mode: BookletMode, participant: Participant | None) -> str:
+    # A personal booklet has its contacts anyway; it is filed as the public mode.
+    return mode.audience if participant is None else Booklet.Audience.PUBLIC
 
 
 def booklet_retry(*, booklet: Booklet) -> Booklet:
@@ -241,7 +262,9 @@ def booklet_render(*, booklet_id: int) -> Booklet | None:
 
 def _render_current(booklet: Booklet) -> bytes | None:
     visit = booklet.visit
-    mode = BookletMode(languages=booklet.language_list, paper=booklet.paper)
+    mode = BookletMode(
+        languages=booklet.language_list, paper=booklet.paper, audience=booklet.audience
+    )
     content, version = booklet_current_content(
         visit=visit, mode=mode, participant=booklet.participant
     )
