@@ -48,6 +48,7 @@ from visits.selectors import (
     shown_dates_and_phases,
     visit_organisations_with_roles,
 )
+from visits.typography import collation_key
 
 _NOT_HASHED = {"hash": False}
 # The emergency number of the European Union, answered from any mobile phone in Europe and
@@ -323,10 +324,12 @@ class BookletContent:
         """Section titles in every booklet language, for headings and the contents."""
         keys = ("contents", "about", "programme", "hosts", "venues", "resources", "contacts")
         return {
-            key: [
-                Text(labels[key], language)
-                for labels, language in zip(self.labels, self.languages, strict=True)
-            ]
+            key: once(
+                [
+                    Text(labels[key], language)
+                    for labels, language in zip(self.labels, self.languages, strict=True)
+                ]
+            )
             for key in keys
         }
 
@@ -338,6 +341,17 @@ class BookletContent:
 
 
 # --- formatting -----------------------------------------------------------------------
+
+
+def once(texts: list[Text]) -> list[Text]:
+    """The same word in both languages is printed once: "Programme", not "Programme /
+    Programme" in a French–English booklet."""
+    kept: list[Text] = []
+    for item in texts:
+        if not any(item.value.casefold() == seen.value.casefold() for seen in kept):
+            kept.append(item)
+    return kept
+
 
 # --- reading --------------------------------------------------------------------------
 
@@ -505,7 +519,8 @@ def booklet_content(
             ],
         )
         for organisation in sorted(
-            hosts.values(), key=lambda org: text(org, "name", languages[0]).value.casefold()
+            hosts.values(),
+            key=lambda org: collation_key(text(org, "name", languages[0]).value, languages[0]),
         )
     ]
 
@@ -527,7 +542,8 @@ def booklet_content(
             ],
         )
         for venue in sorted(
-            venues.values(), key=lambda venue: text(venue, "name", languages[0]).value.casefold()
+            venues.values(),
+            key=lambda venue: collation_key(text(venue, "name", languages[0]).value, languages[0]),
         )
     ]
 
