@@ -12,6 +12,7 @@ class VisitsConfig(AppConfig):
         from modeltranslation.translator import translator
 
         from organisations.usage import usage_finder_register
+        from visits.booklets import revision
         from visits.checks import site_url_is_https
         from visits.logistics.selectors import hotel_usage
         from visits.selectors import shared_record_usage
@@ -31,6 +32,8 @@ class VisitsConfig(AppConfig):
         usage_finder_register(shared_record_usage)
         usage_finder_register(hotel_usage)
         checks.register(site_url_is_https, checks.Tags.security, deploy=True)
+        # Every save of what a booklet prints bumps its visit's programme revision.
+        revision.connect()
 
 
 def _ensure_organiser_group(sender, **kwargs) -> None:

@@ -1,18 +1,92 @@
 """The typesetter's rules for text in each language, the same on the pages, in the calendar
-and in the booklets."""
+and in the booklets.
 
+``typeset`` returns plain text (no markup), so that the pages escape it as usual and the
+calendar can carry it: superscript ordinals are the Unicode modifier letters (ᵉ, ʳ), which
+our fonts have.
+"""
+
+import functools
 import re
+import unicodedata
 
+_ADDRESS = re.compile(r"((?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
 _FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
+# "Attention!" and "Pourquoi?" typed without a space; a colon is left alone ("https://").
+_FRENCH_BANG_AFTER_WORD = re.compile(r"(?<=[^\W\d_])([;!?])")
 _FRENCH_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
+
+# An apostrophe inside a word (l'atelier, don't, д'Артаньян) or closing an elision.
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=\w)'")
+# What is left of straight single quotes opens at the start of a word and closes elsewhere.
+_SINGLE_OPENING = re.compile(r"(^|[\s(\[«“—–-])'")
+_DOUBLE_QUOTED = re.compile(r"\"([^\"]*)\"")
+
+OPENING_CLOSING = {
+    "fr": ("«\u202f", "\u202f»"),
+    "ru": ("«", "»"),
+    "en": ("\u201c", "\u201d"),
+}
+
+# French ordinals: XIXe siècle, Ve République, 10e arrondissement, 1er, 1re, 2nde. A numeral
+# of one letter is only I, V or X: "Le" and "Ce" are words.
+_FRENCH_ORDINAL = re.compile(r"\b([IVXLC]{2,}|[IVX]|\d+)(er|re|e|nde|nd)\b")
+_SUPERSCRIPT = {"e": "ᵉ", "er": "ᵉʳ", "re": "ʳᵉ", "nde": "ⁿᵈᵉ", "nd": "ⁿᵈ"}
 
 
 def typeset(text: str, language: str) -> str:
-    """The few typesetter's rules a reader notices: French thin no-break spaces before
-    high punctuation and inside guillemets, and "№ 5" that never breaks."""
+    """The typesetter's rules a reader notices: typographic apostrophes and quotes in the
+    language's own style, French narrow no-break spaces before high punctuation and inside
+    guillemets, French ordinals as superscripts (XIXᵉ), and "№ 5" that never breaks."""
     if not text:
         return ""
+    if _ADDRESS.search(text):
+        # Web and e-mail addresses are copied by readers: left exactly as typed.
+        parts = _ADDRESS.split(text)
+        return "".join(
+            part if index % 2 else typeset(part, language) for index, part in enumerate(parts)
+        )
+    text = _quotes(text, language)
     if language == "fr":
         text = _FRENCH_SPACE_BEFORE.sub("\u202f\\1", text)
+        text = _FRENCH_BANG_AFTER_WORD.sub("\u202f\\1", text)
         text = _FRENCH_SPACE_AFTER.sub("«\u202f", text)
+        text = _FRENCH_ORDINAL.sub(_french_ordinal, text)
     return text.replace("№ ", "№\u00a0")
+
+
+def _quotes(text: str, language: str) -> str:
+    if "'" not in text and '"' not in text:
+        return text
+    opening, closing = OPENING_CLOSING.get(language, OPENING_CLOSING["en"])
+    if language == "fr":
+        # The spaces come from the guillemets themselves, not from what was typed inside.
+        text = _DOUBLE_QUOTED.sub(lambda m: f"{opening}{m.group(1).strip()}{closing}", text)
+    else:
+        text = _DOUBLE_QUOTED.sub(lambda m: f"{opening}{m.group(1)}{closing}", text)
+    text = _APOSTROPHE.sub("\u2019", text)
+    text = _SINGLE_OPENING.sub("\\1\u2018", text)
+    # An odd double quote left unpaired: still never a straight one.
+    return text.replace("'", "\u2019").replace(
+        '"', closing.strip() if language == "fr" else "\u201d"
+    )
+
+
+def _french_ordinal(match: re.Match) -> str:
+    number, suffix = match.groups()
+    return number + _SUPERSCRIPT[suffix]
+
+
+@functools.cache
+def _collator():
+    from pyuca import Collator
+
+    return Collator()
+
+
+def collation_key(text: str, language: str = "") -> tuple:
+    """A sort key in alphabetical order as readers of Russian and French expect it: Ё with
+    Е, É with E, case after letters (the Unicode Collation Algorithm's default table, which
+    both languages follow)."""
+    normalised = unicodedata.normalize("NFC", (text or "").strip())
+    return tuple(_collator().sort_key(normalised))

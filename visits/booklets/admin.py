@@ -115,6 +115,7 @@ class VisitBookletsAdminMixin:
             mode = booklet_mode_parse(
                 languages=languages or request.GET.get("languages", ""),
                 paper=paper or request.GET.get("paper", ""),
+                audience=request.GET.get("audience") or Booklet.Audience.PUBLIC,
             )
         except BookletRequestError as error:
             messages.error(request, str(error))
@@ -168,28 +169,32 @@ class VisitBookletsAdminMixin:
         # time zone, say); the booklets are those of the saved visit.
         visit = Visit.objects.get(pk=visit.pk)
         render_url = reverse("admin:visits_visit_booklet_render", args=[visit.pk])
-        latest: dict[tuple[str, str], Booklet] = {}
+        latest: dict[tuple[str, str, str], Booklet] = {}
         for booklet in Booklet.objects.filter(visit=visit, participant__isnull=True).order_by(
             "created_at", "id"
         ):
-            latest[(booklet.languages, booklet.paper)] = booklet
+            latest[(booklet.languages, booklet.paper, booklet.audience)] = booklet
         # Reading a programme to hash it costs about a second per 300 sessions and language:
         # only the modes that have a booklet to compare are read.
         current_versions = _current_versions(visit, modes=set(latest))
         rows = []
         for languages, paper in booklet_modes(visit=visit):
-            booklet = latest.get((languages, paper))
-            is_current = booklet is not None and booklet.content_version == current_versions.get(
-                (languages, paper)
-            )
-            rows.append(
-                (
-                    f"{languages} {paper.upper()}",
-                    _status_cell(visit, booklet, is_current),
-                    render_url + "?" + urlencode({"languages": languages, "paper": paper}),
-                    _("Render") if not is_current else _("Render again if lost"),
+            for audience, audience_label in Booklet.Audience.choices:
+                booklet = latest.get((languages, paper, audience))
+                is_current = (
+                    booklet is not None
+                    and booklet.content_version
+                    == current_versions.get((languages, paper, audience))
                 )
-            )
+                query = {"languages": languages, "paper": paper, "audience": audience}
+                rows.append(
+                    (
+                        f"{languages} {paper.upper()} · {audience_label}",
+                        _status_cell(visit, booklet, is_current),
+                        render_url + "?" + urlencode(query),
+                        _("Render") if not is_current else _("Render again if lost"),
+                    )
+                )
         table = format_html_join(
             "",
             '<tr><th scope="row">{}</th><td>{}</td><td><button type="submit" class="button" '
@@ -229,20 +234,26 @@ class VisitBookletsAdminMixin:
         )
 
 
-def _current_versions(visit, modes=None) -> dict[tuple[str, str], str]:
-    """The version today's content would have, per (languages, paper), for every mode of
-    the visit or the ``modes`` given."""
+def _current_versions(visit, modes=None) -> dict[tuple[str, str, str], str]:
+    """The version today's content would have, per (languages, paper, audience), for every
+    mode of the visit or the ``modes`` given."""
     versions = {}
     contents = {}
     for languages, paper in booklet_modes(visit=visit):
-        if modes is not None and (languages, paper) not in modes:
-            continue
-        content = contents.get(languages)
-        if content is None:
-            content = booklet_content(visit=visit, languages=languages.split("+"), paper=paper)
-            contents[languages] = content
-        content.paper = paper
-        versions[(languages, paper)] = content_version(content)
+        for audience in Booklet.Audience.values:
+            if modes is not None and (languages, paper, audience) not in modes:
+                continue
+            content = contents.get((languages, audience))
+            if content is None:
+                content = booklet_content(
+                    visit=visit,
+                    languages=languages.split("+"),
+                    paper=paper,
+                    delegation=audience == Booklet.Audience.DELEGATION,
+                )
+                contents[(languages, audience)] = content
+            content.paper = paper
+            versions[(languages, paper, audience)] = content_version(content)
     return versions
 
 

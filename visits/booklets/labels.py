@@ -38,10 +38,13 @@ class Labels(dict):
         "resources": gettext_noop("Resources"),
         "contacts": gettext_noop("Contacts"),
         "emergency": gettext_noop("In an emergency"),
-        "contacts_personal": gettext_noop(
-            "Whom to call is printed in each participant's own booklet and shown in their "
-            "programme online."
+        "contacts_where": gettext_noop(
+            "The organisers' phone numbers are printed in the delegation's booklet and in "
+            "each participant's own booklet, which every participant opens from their "
+            "personal link, and shown in their programme online."
         ),
+        "emergency_services": gettext_noop("Police, ambulance, fire brigade"),
+        "delegation": gettext_noop("Delegation booklet"),
         "organiser": gettext_noop("Organiser"),
         "supporters": gettext_noop("With the support of"),
         "partners": gettext_noop("Partners"),
@@ -50,6 +53,9 @@ class Labels(dict):
         "meeting_point": gettext_noop("Meeting point"),
         "session_hosts": gettext_noop("Hosts"),
         "speakers": gettext_noop("Speakers"),
+        "group": gettext_noop("Group"),
+        "groups": gettext_noop("Groups"),
+        "parallel": gettext_noop("In parallel"),
         "reading": gettext_noop("Reading"),
         "website": gettext_noop("Web site"),
         "directions": gettext_noop("Getting there"),

@@ -20,6 +20,10 @@ class Booklet(models.Model):
         A4 = "a4", "A4"
         A5 = "a5", "A5"
 
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Public (no one's phone)")
+        DELEGATION = "delegation", _("Delegation (with whom to call)")
+
     visit = models.ForeignKey(
         "visits.Visit", verbose_name=_("visit"), related_name="booklets", on_delete=models.CASCADE
     )
@@ -35,7 +39,14 @@ class Booklet(models.Model):
         blank=True,
         help_text=_("Empty for the whole delegation's booklet."),
     )
+    # Whole-delegation booklets only: the public one, or the delegation's with its contacts.
+    audience = models.CharField(
+        _("booklet for"), max_length=12, choices=Audience.choices, default=Audience.PUBLIC
+    )
     content_version = models.CharField(_("programme version"), max_length=64)
+    # The programme revision and layout this file was last found current for (see
+    # revision.py): a request that finds its key here needs no content, only this row.
+    programme_key = models.CharField(_("programme revision"), max_length=40, blank=True)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
@@ -68,7 +79,10 @@ class Booklet(models.Model):
                 name="booklet_once_per_participant_version",
             ),
         ]
-        indexes = [models.Index(fields=["status", "dispatched_at"], name="booklet_status_sent")]
+        indexes = [
+            models.Index(fields=["status", "dispatched_at"], name="booklet_status_sent"),
+            models.Index(fields=["visit", "programme_key"], name="booklet_programme_key"),
+        ]
 
     def __str__(self) -> str:
         who = f" ({self.participant})" if self.participant_id else ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import segno
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
@@ -27,8 +28,10 @@ from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.booklets.labels import Labels, choice_label
 from visits.booklets.typography import (
+    Cell,
     Text,
     day_label,
+    paired_blocks,
     phase_dates,
     plain,
     text,
@@ -46,8 +49,12 @@ from visits.selectors import (
     shown_dates_and_phases,
     visit_organisations_with_roles,
 )
+from visits.typography import collation_key
 
 _NOT_HASHED = {"hash": False}
+# The emergency number of the European Union, answered from any mobile phone in Europe and
+# in many countries beyond; a booklet prints it beside the organisers' own numbers.
+EMERGENCY_NUMBER = "112"
 
 
 def parse_languages(value: str) -> list[str]:
@@ -92,6 +99,8 @@ class SessionColumn:
     l: Labels = field(repr=False, metadata=_NOT_HASHED)  # noqa: E741
     # An approximate time in words ("Morning", "Time to be confirmed"); empty when exact.
     time: str = ""
+    # The groups a session is for, in this language; empty when it is for everyone.
+    groups: list[Text] = field(default_factory=list)
 
 
 @dataclass
@@ -101,6 +110,12 @@ class SessionView:
     address: str
     columns: list[SessionColumn]
     is_approximate: bool = False
+    # Another session of other groups runs at the same time: they are alternatives.
+    parallel: bool = False
+
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
 
 
 @dataclass
@@ -139,6 +154,10 @@ class PhaseView:
     columns: list[PhaseColumn]
     days: list[DayView]
 
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
+
 
 @dataclass
 class OrganisationColumn:
@@ -154,6 +173,10 @@ class OrganisationView:
     website: str
     website_label: str
     columns: list[OrganisationColumn]
+
+    @property
+    def description_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.description for column in self.columns])
 
 
 @dataclass
@@ -181,6 +204,10 @@ class ResourceColumn:
 class ResourceView:
     link: str
     columns: list[ResourceColumn]
+
+    @property
+    def summary_rows(self) -> list[list[Cell]]:
+        return paired_blocks([column.summary for column in self.columns])
 
 
 @dataclass
@@ -233,6 +260,12 @@ class BookletContent:
     # A participant's own journeys and nights (in the first language); None for the whole
     # delegation's booklet, which may be public.
     logistics: ParticipantLogistics | None = None
+    # The delegation's and personal booklets print whom to call; the public one says where
+    # the delegation finds it.
+    with_contacts: bool = False
+    emergency_number: str = ""
+    organiser_website: str = ""
+    organiser_website_label: str = ""
 
     @property
     def days(self) -> list[DayView]:
@@ -254,6 +287,34 @@ class BookletContent:
         )
 
     @property
+    def about_parts(self) -> list[dict]:
+        """The parts of "About the visit" that have text, each with its heading in every
+        language and its paragraphs paired across languages (the themes as one list)."""
+        parts = []
+        for key, name in (
+            ("goals", "goals"),
+            ("content", "content"),
+            ("themes", "themes"),
+            ("practical", "practical_information"),
+        ):
+            if name == "themes":
+                rows = [
+                    [
+                        Cell(c.lang, format_html_join("", "<li>{}</li>", ((t,) for t in c.themes)))
+                        for c in self.visit
+                    ]
+                ]
+                present = any(c.themes for c in self.visit)
+            else:
+                texts = [getattr(column, name) for column in self.visit]
+                rows = paired_blocks(texts)
+                present = any(texts)
+            if present:
+                titles = [Cell(c.lang, c.l[key]) for c in self.visit]
+                parts.append({"key": key, "titles": titles, "rows": rows})
+        return parts
+
+    @property
     def organiser_names(self) -> list[Text]:
         """The organiser's name in each language, once when the languages agree."""
         names: list[Text] = []
@@ -267,10 +328,12 @@ class BookletContent:
         """Section titles in every booklet language, for headings and the contents."""
         keys = ("contents", "about", "programme", "hosts", "venues", "resources", "contacts")
         return {
-            key: [
-                Text(labels[key], language)
-                for labels, language in zip(self.labels, self.languages, strict=True)
-            ]
+            key: once(
+                [
+                    Text(labels[key], language)
+                    for labels, language in zip(self.labels, self.languages, strict=True)
+                ]
+            )
             for key in keys
         }
 
@@ -282,6 +345,17 @@ class BookletContent:
 
 
 # --- formatting -----------------------------------------------------------------------
+
+
+def once(texts: list[Text]) -> list[Text]:
+    """The same word in both languages is printed once: "Programme", not "Programme /
+    Programme" in a French–English booklet."""
+    kept: list[Text] = []
+    for item in texts:
+        if not any(item.value.casefold() == seen.value.casefold() for seen in kept):
+            kept.append(item)
+    return kept
+
 
 # --- reading --------------------------------------------------------------------------
 
@@ -304,9 +378,18 @@ def online_programme_url(*, visit: Visit, participant: Participant | None) -> st
 
 
 def booklet_content(
-    *, visit: Visit, languages: list[str], paper: str, participant: Participant | None = None
+    *,
+    visit: Visit,
+    languages: list[str],
+    paper: str,
+    participant: Participant | None = None,
+    delegation: bool = False,
 ) -> BookletContent:
-    """Everything one booklet prints. A fixed number of queries, whatever the programme."""
+    """Everything one booklet prints. A fixed number of queries, whatever the programme.
+
+    ``delegation``: the whole delegation's booklet with whom to call, for organisers and
+    for participants through their personal links; without it (and without a participant)
+    the booklet is the public one and prints no one's phone or e-mail."""
     zone = visit.zone
     labels = [Labels.for_language(language) for language in languages]
     sessions = booklet_sessions(visit=visit, participant=participant)
@@ -375,9 +458,13 @@ def booklet_content(
             date=date.isoformat(),
             running=running,
             columns=columns,
-            sessions=[
-                _session_view(session, languages, labels, zone) for session in by_date.get(date, [])
-            ],
+            sessions=_with_parallels(
+                [
+                    _session_view(session, languages, labels, zone)
+                    for session in by_date.get(date, [])
+                ],
+                by_date.get(date, []),
+            ),
             utc_offset=utc_offset(date, zone) if clock_changes else "",
         )
     # The same phases and the same order as the itinerary, with the booklet's own days.
@@ -436,7 +523,8 @@ def booklet_content(
             ],
         )
         for organisation in sorted(
-            hosts.values(), key=lambda org: text(org, "name", languages[0]).value.casefold()
+            hosts.values(),
+            key=lambda org: collation_key(text(org, "name", languages[0]).value, languages[0]),
         )
     ]
 
@@ -458,7 +546,8 @@ def booklet_content(
             ],
         )
         for venue in sorted(
-            venues.values(), key=lambda venue: text(venue, "name", languages[0]).value.casefold()
+            venues.values(),
+            key=lambda venue: collation_key(text(venue, "name", languages[0]).value, languages[0]),
         )
     ]
 
@@ -490,10 +579,13 @@ def booklet_content(
             email=contact.email,
             roles=[text(contact, "role", language) for language in languages],
         )
-        # Phones and e-mails of people: only in a participant's own booklet. A whole
-        # delegation's booklet is public for a published visit, like the public page.
-        for contact in (EmergencyContact.objects.filter(visit=visit) if participant else [])
+        # Phones and e-mails of people: only in a participant's own booklet and in the
+        # delegation's. The public booklet of a published visit is public, like its page.
+        for contact in (
+            EmergencyContact.objects.filter(visit=visit) if participant or delegation else []
+        )
     ]
+    with_contacts = bool(participant or delegation)
 
     participant_names = []
     if participant is not None:
@@ -517,6 +609,10 @@ def booklet_content(
         logistics=participant_logistics(participant=participant, language=languages[0])
         if participant is not None
         else None,
+        with_contacts=with_contacts,
+        emergency_number=EMERGENCY_NUMBER if with_contacts else "",
+        organiser_website=(organiser.website if with_contacts else ""),
+        organiser_website_label=(website_label(organiser.website) if with_contacts else ""),
     )
 
 
@@ -550,9 +646,26 @@ def _credits(credited, label_set: Labels, language: str) -> list[Credit]:
     ]
 
 
+def _with_parallels(views: list[SessionView], sessions: list[Session]) -> list[SessionView]:
+    """Mark sessions that overlap a session of other groups: a reader of the whole
+    delegation's booklet must see them as alternatives, not one after the other."""
+    for index, session in enumerate(sessions):
+        mine = {group.pk for group in session.groups.all()}
+        for other in sessions:
+            if other is session or not (mine or other.groups.all()):
+                continue
+            theirs = {group.pk for group in other.groups.all()}
+            overlaps = other.starts_at < session.ends_at and session.starts_at < other.ends_at
+            if overlaps and mine != theirs:
+                views[index].parallel = True
+                break
+    return views
+
+
 def _session_view(session: Session, languages: list[str], labels: list[Labels], zone):
     venue = session.venue
     speakers = list(session.speakers.all())
+    host_ids = {host.pk for host in session.hosts.all()}
     return SessionView(
         starts=f"{session.starts_at.astimezone(zone):%H:%M}",
         ends=f"{session.ends_at.astimezone(zone):%H:%M}",
@@ -572,9 +685,10 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
                     SpeakerLine(
                         name=text(person, "name", language),
                         role=text(person, "role", language),
+                        # Not repeated when the speaker's organisation hosts the session.
                         organisation=(
                             text(person.organisation, "name", language)
-                            if person.organisation
+                            if person.organisation and person.organisation_id not in host_ids
                             else Text("", language)
                         ),
                     )
@@ -590,6 +704,7 @@ def _session_view(session: Session, languages: list[str], labels: list[Labels], 
                     if session.is_approximate
                     else ""
                 ),
+                groups=[text(group, "name", language) for group in session.groups.all()],
             )
             for language, label_set in zip(languages, labels, strict=True)
         ],

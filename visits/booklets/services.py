@@ -26,6 +26,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from participants.models import Participant
 from visits.booklets.models import Booklet
 from visits.booklets.rendering import booklet_html, html_to_pdf
+from visits.booklets.revision import programme_key, programme_key_expression
 from visits.booklets.selectors import BookletContent, booklet_content, parse_languages
 from visits.booklets.version import content_version
 from visits.models import Visit
@@ -56,13 +57,21 @@ class BookletRequestError(ValueError):
 class BookletMode:
     languages: list[str]
     paper: str
+    # "delegation": the whole delegation's booklet with whom to call (not for the public).
+    audience: str = Booklet.Audience.PUBLIC
+
+    @property
+    def is_delegation(self) -> bool:
+        return self.audience == Booklet.Audience.DELEGATION
 
     @property
     def key(self) -> str:
         return "+".join(self.languages)
 
 
-def booklet_mode_parse(*, languages: str, paper: str) -> BookletMode:
+def booklet_mode_parse(
+    *, languages: str, paper: str, audience: str = Booklet.Audience.PUBLIC
+) -> BookletMode:
     try:
         codes = parse_languages(languages)
     except ValueError as error:
@@ -70,7 +79,9 @@ def booklet_mode_parse(*, languages: str, paper: str) -> BookletMode:
     paper = (paper or "").lower()
     if paper not in PAPERS:
         raise BookletRequestError(f"Paper is one of {', '.join(PAPERS)}; got {paper!r}.")
-    return BookletMode(languages=codes, paper=paper)
+    if audience not in Booklet.Audience.values:
+        raise BookletRequestError(f"A booklet is for one of {', '.join(Booklet.Audience.values)}.")
+    return BookletMode(languages=codes, paper=paper, audience=audience)
 
 
 def _check_participant(visit: Visit, participant: Participant | None) -> None:
@@ -83,7 +94,11 @@ def booklet_current_content(
 ) -> tuple[BookletContent, str]:
     _check_participant(visit, participant)
     content = booklet_content(
-        visit=visit, languages=mode.languages, paper=mode.paper, participant=participant
+        visit=visit,
+        languages=mode.languages,
+        paper=mode.paper,
+        participant=participant,
+        delegation=mode.is_delegation and participant is None,
     )
     return content, content_version(content)
 
@@ -100,12 +115,55 @@ def booklet_request(
     an organiser asks again (booklet_retry), so a broken programme does not keep a worker
     busy.
     """
+    booklet = _booklet_for_revision(visit=visit, mode=mode, participant=participant)
+    if booklet is None:
+        # The revision is read again: the caller's visit may predate the last edit.
+        visit.programme_revision = (
+            Visit.objects.filter(pk=visit.pk).values_list("programme_revision", flat=True).get()
+        )
+        revision = programme_key(visit)
+        booklet = _booklet_for_content(visit=visit, mode=mode, participant=participant)
+        if booklet.programme_key != revision:
+            # An older revision may have printed the same: found by its content, keyed anew.
+            Booklet.objects.filter(pk=booklet.pk).update(programme_key=revision)
+            booklet.programme_key = revision
+    elif booklet.status == Booklet.Status.PENDING:
+        _dispatch_if_due(booklet, timezone.now())
+    booklet.visit = visit
+    return booklet
+
+
+def _booklet_for_revision(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None
+) -> Booklet | None:
+    """The booklet already found current for the visit's revision as the database has it
+    now: one query, no content read."""
+    _check_participant(visit, participant)
+    return (
+        Booklet.objects.filter(
+            visit=visit,
+            languages=mode.key,
+            paper=mode.paper,
+            participant=participant,
+            audience=_audience(mode, participant),
+            programme_key=programme_key_expression(),
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
+def _booklet_for_content(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None
+) -> Booklet:
+    """The booklet of today's content, by its version; a new row sent to the worker."""
     _content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
     key = {
         "visit": visit,
         "languages": mode.key,
         "paper": mode.paper,
         "participant": participant,
+        "audience": _audience(mode, participant),
         "content_version": version,
     }
     booklet = Booklet.objects.filter(**key).first()
@@ -113,7 +171,9 @@ def booklet_request(
         try:
             with transaction.atomic():
                 # Made as sent: a simultaneous request that finds it does not send it again.
-                booklet = Booklet.objects.create(**key, dispatched_at=timezone.now())
+                booklet = Booklet.objects.create(
+                    **key, dispatched_at=timezone.now(), programme_key=programme_key(visit)
+                )
         except IntegrityError:
             # Someone asked for the same booklet at the same moment; theirs is ours.
             return Booklet.objects.get(**key)
@@ -121,6 +181,11 @@ def booklet_request(
     elif booklet.status == Booklet.Status.PENDING:
         _dispatch_if_due(booklet, timezone.now())
     return booklet
+
+
+def _audience(mode: BookletMode, participant: Participant | None) -> str:
+    # A personal booklet has its contacts anyway; it is filed as the public mode.
+    return mode.audience if participant is None else Booklet.Audience.PUBLIC
 
 
 def booklet_retry(*, booklet: Booklet) -> Booklet:
@@ -265,7 +330,9 @@ def booklet_render(*, booklet_id: int) -> Booklet | None:
 
 def _render_current(booklet: Booklet) -> bytes | None:
     visit = booklet.visit
-    mode = BookletMode(languages=booklet.language_list, paper=booklet.paper)
+    mode = BookletMode(
+        languages=booklet.language_list, paper=booklet.paper, audience=booklet.audience
+    )
     content, version = booklet_current_content(
         visit=visit, mode=mode, participant=booklet.participant
     )

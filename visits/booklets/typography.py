@@ -33,6 +33,12 @@ class Text:
         """Organiser-entered text as safe HTML paragraphs (see organiser_html)."""
         return organiser_html(self.value)
 
+    @property
+    def blocks(self) -> list[SafeString]:
+        """The paragraphs and lists of ``html`` one by one, so that a bilingual booklet can
+        set each paragraph beside its translation and break pages between them."""
+        return html_blocks(organiser_html(self.value))
+
 
 # Organisers type plain text with line breaks; a few may paste simple rich text. Either way
 # nothing but these tags survives, and never an attribute, so no link, image or style
@@ -60,6 +66,55 @@ def organiser_html(value: str) -> SafeString:
             if paragraph.strip()
         )
     return mark_safe(cleaned)  # nh3 output: tags allow-listed above
+
+
+_TOP_TAG = re.compile(r"<(/?)(p|ul|ol)\b[^>]*>")
+
+
+def html_blocks(html: str) -> list[SafeString]:
+    """Top-level ``<p>``, ``<ul>`` and ``<ol>`` blocks of nh3-cleaned HTML, in order."""
+    blocks: list[SafeString] = []
+    depth = 0
+    start = 0
+    for match in _TOP_TAG.finditer(html):
+        closing = bool(match.group(1))
+        if not closing:
+            if depth == 0:
+                start = match.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                blocks.append(mark_safe(html[start : match.end()]))  # a slice of nh3 output
+    if not blocks and html.strip():
+        blocks.append(mark_safe(html))  # nh3 output with no block tag
+    return blocks
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One language's part of a row: text (or safe HTML) and the language it is in."""
+
+    lang: str
+    html: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.html)
+
+
+def paired_blocks(texts: list[Text]) -> list[list[Cell]]:
+    """Paragraph rows across languages: row i holds paragraph i of each language (or an
+    empty cell), so translations stand side by side and a page breaks between rows."""
+    columns = [text.blocks for text in texts]
+    rows = []
+    for index in range(max((len(blocks) for blocks in columns), default=0)):
+        rows.append(
+            [
+                Cell(text.lang, blocks[index] if index < len(blocks) else "")
+                for text, blocks in zip(texts, columns, strict=True)
+            ]
+        )
+    return rows
 
 
 def text(obj, field_name: str, language: str) -> Text:

@@ -10,6 +10,11 @@ urlpatterns = [
         name="public",
     ),
     path(
+        "p/<str:token>/booklet/delegation/<str:languages>/<str:paper>/",
+        views.delegation_booklet,
+        name="delegation",
+    ),
+    path(
         "p/<str:token>/booklet/<str:languages>/<str:paper>/",
         views.personal_booklet,
         name="personal",

@@ -33,13 +33,15 @@ POLL_SECONDS = 2
 
 def booklet_filename(booklet: Booklet) -> str:
     who = "-personal" if booklet.participant_id else ""
+    if booklet.audience == Booklet.Audience.DELEGATION:
+        who = "-delegation"
     languages = booklet.languages.replace("+", "-")
     return f"{booklet.visit.slug}-{languages}-{booklet.paper}{who}-{booklet.short_version}.pdf"
 
 
-def _mode_or_404(languages: str, paper: str) -> BookletMode:
+def _mode_or_404(languages: str, paper: str, audience: str = "public") -> BookletMode:
     try:
-        return booklet_mode_parse(languages=languages, paper=paper)
+        return booklet_mode_parse(languages=languages, paper=paper, audience=audience)
     except BookletRequestError:
         raise Http404 from None
 
@@ -48,8 +50,9 @@ def _deliver(
     request: HttpRequest, *, visit: Visit, mode: BookletMode, participant: Participant | None
 ) -> HttpResponse:
     booklet = booklet_request(visit=visit, mode=mode, participant=participant)
-    # In-process Celery has rendered it by now; a worker may have too.
-    booklet.refresh_from_db()
+    if not booklet.is_ready:
+        # In-process Celery has rendered it by now; a worker may have too.
+        booklet.refresh_from_db(fields=["status", "file", "error"])
     printed = request.GET.get("from", "")
     if request.GET.get("status") == "json":
         response = JsonResponse({"status": booklet.status})
@@ -159,3 +162,15 @@ def personal_booklet(request: HttpRequest, token: str, languages: str, paper: st
     participant = participant_or_404(token)
     mode = _mode_or_404(languages, paper)
     return _deliver(request, visit=participant.visit, mode=mode, participant=participant)
+
+
+@require_safe
+@personal
+def delegation_booklet(
+    request: HttpRequest, token: str, languages: str, paper: str
+) -> HttpResponse:
+    """The whole delegation's booklet with whom to call, for a member of the delegation: the
+    personal link is the proof; the public address never serves it."""
+    participant = participant_or_404(token)
+    mode = _mode_or_404(languages, paper, audience=Booklet.Audience.DELEGATION)
+    return _deliver(request, visit=participant.visit, mode=mode, participant=None)

@@ -18,8 +18,35 @@ A session's hosts, speakers and groups are many-to-many: their history is kept w
 from __future__ import annotations
 
 from simple_history import register
+from simple_history.models import HistoricalRecords
 
 _registered = False
+
+
+class ProgrammeHistory(HistoricalRecords):
+    """simple-history's records, also when a many-to-many changes from its other side.
+
+    ``group.sessions.clear()`` or ``organisation.hosted_sessions.add(session)`` send the
+    signal with the group or the organisation as ``instance``; simple-history would then
+    try to record *their* history. The sessions are what changed: each gets its record.
+    """
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        tracked = kwargs["model"]
+        if action == "pre_clear":
+            instance._history_cleared = set(
+                tracked.objects.filter(**{attr: instance}).values_list("pk", flat=True)
+            )
+            return None
+        if action == "post_clear":
+            pk_set = getattr(instance, "_history_cleared", set())
+        elif action not in ("post_add", "post_remove"):
+            return None
+        for changed in tracked.objects.filter(pk__in=pk_set or ()):
+            super().m2m_changed(changed, action, attr, {instance.pk}, False, **kwargs)
+        return None
 
 
 def history_register() -> None:
@@ -33,14 +60,15 @@ def history_register() -> None:
     from visits.models import Day, EmergencyContact, Phase, Session, Visit, VisitOrganisation
 
     # The visit's own changes; its updated_at changes on every save and says nothing.
-    register(Visit, app="visits", excluded_fields=["updated_at"])
+    register(Visit, app="visits", excluded_fields=["updated_at", "programme_revision"])
     register(Day, app="visits")
-    register(Phase, app="visits", m2m_fields=["groups"])
+    register(Phase, app="visits", m2m_fields=["groups"], records_class=ProgrammeHistory)
     register(
         Session,
         app="visits",
         excluded_fields=["updated_at"],
         m2m_fields=["hosts", "speakers", "groups"],
+        records_class=ProgrammeHistory,
     )
     register(VisitOrganisation, app="visits")
     register(EmergencyContact, app="visits")

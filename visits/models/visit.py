@@ -113,6 +113,10 @@ class Visit(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Bumped by every save of what a booklet prints (visits/booklets/revision.py), so that a
+    # stored booklet is found by (visit, mode, participant, revision) without reading the
+    # programme again.
+    programme_revision = models.PositiveIntegerField(_("programme revision"), default=0)
 
     class Meta:
         verbose_name = _("visit")

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.factories import (
+    GroupFactory,
     OrganisationFactory,
     OrganiserFactory,
     SessionFactory,
@@ -38,6 +39,19 @@ def test_a_change_of_hosts_alone_is_a_new_historical_row():
     assert session.history.count() == before + 1
     newest = session.history.first()
     assert [row.organisation_id for row in newest.hosts.all()] == [host.pk]
+
+
+def test_sessions_changed_from_a_groups_side_are_recorded_as_the_sessions_changes():
+    session = SessionFactory()
+    group = GroupFactory(visit=session.visit)
+    group.sessions.add(session)
+    assert [row.group_id for row in session.history.first().groups.all()] == [group.pk]
+    before = session.history.count()
+
+    group.sessions.clear()
+
+    assert session.history.count() == before + 1
+    assert list(session.history.first().groups.all()) == []
 
 
 def test_a_venue_change_is_recorded_with_its_address():

@@ -1,0 +1,59 @@
+"""visits/typography.py: the typesetter's rules in each language, for pages, calendar and
+booklets alike."""
+
+import pytest
+
+from visits.typography import collation_key, typeset
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("L'atelier d'écriture", "fr", "L\u2019atelier d\u2019écriture"),
+        ('Le "troisième lieu"', "fr", "Le «\u202ftroisième lieu\u202f»"),
+        ("Pourquoi ? Attention!", "fr", "Pourquoi\u202f? Attention\u202f!"),
+        ("Horaires : 10:00", "fr", "Horaires\u202f: 10:00"),
+        (
+            "au XIXe siècle, 10e arrondissement, 1er étage",
+            "fr",
+            "au XIXᵉ siècle, 10ᵉ arrondissement, 1ᵉʳ étage",
+        ),
+        ("Le Ce", "fr", "Le Ce"),
+        ("https://example.org/a?b=1", "fr", "https://example.org/a?b=1"),
+        (
+            "The organisers' \"open day\", don't",
+            "en",
+            "The organisers\u2019 \u201copen day\u201d, don\u2019t",
+        ),
+        ("a 'short' word", "en", "a \u2018short\u2019 word"),
+        ('Проект "Город"', "ru", "Проект «Город»"),
+        ("№ 5", "ru", "№\u00a05"),
+    ],
+)
+def test_typeset(text, language, expected):
+    assert typeset(text, language) == expected
+
+
+def test_no_straight_quote_survives():
+    for language in ("fr", "en", "ru"):
+        result = typeset("l'a \"b\" c' 'd \"e", language)
+        assert "'" not in result and '"' not in result
+
+
+def test_collation_follows_each_alphabet():
+    french = ["Musée", "Mairie", "Médiathèque", "École", "Zoo"]
+    assert sorted(french, key=lambda s: collation_key(s, "fr")) == [
+        "École",
+        "Mairie",
+        "Médiathèque",
+        "Musée",
+        "Zoo",
+    ]
+    russian = ["Ёлка", "Едва", "Жук", "Ещё", "Арка"]
+    assert sorted(russian, key=lambda s: collation_key(s, "ru")) == [
+        "Арка",
+        "Едва",
+        "Ёлка",
+        "Ещё",
+        "Жук",
+    ]
