@@ -8,18 +8,22 @@ more, so a week of 300 sessions costs as many queries as a day of 10.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import JSONObject
+from django.utils.dateparse import parse_datetime
 
-from organisations.languages import language_codes
+from organisations.languages import language_codes, translated_text
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
 from visits.dates import needs_year, offset_changes, utc_offset
 from visits.models import Day, EmergencyContact, Phase, Resource, Session, Visit
 from visits.permissions import visit_scope
+from visits.typography import typeset
 
 
 def language_or_default(*, requested: str | None, default: str) -> str:
@@ -62,10 +66,222 @@ def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> Qu
     )
 
 
+class ProgrammeSessions(list):
+    """Sessions with their hosts, speakers, groups and resources, and the visit's own
+    resources (those of no session) read in the same query as the sessions' ones."""
+
+    visit_resources: list[Resource]
+
+
+def programme_sessions_with_links(
+    *, visit: Visit, participant_id: int | None = None
+) -> ProgrammeSessions:
+    """The sessions of ``programme_sessions`` with their relations as plain lists
+    (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``).
+
+    Django's prefetch builds a filtered queryset per session and relation, through
+    modeltranslation's rewriting, only to hold a cached list: at 300 sessions that was most
+    of the page's time. Here each relation is one query over the visit's link table, spread
+    over the sessions in Python; the related managers' caches are filled with the same
+    lists so that ``session.hosts.all()`` still reads them without a query.
+    """
+    sessions = Session.objects.filter(visit=visit)
+    if participant_id is not None:
+        sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
+    result = ProgrammeSessions(sessions.select_related("venue").rewrite(False))
+    by_pk = {session.pk: session for session in result}
+    links: dict[str, dict[int, list]] = {}
+    for name, through, target, related in (
+        ("hosts", Session.hosts.through, "organisation", ("organisation",)),
+        ("speakers", Session.speakers.through, "person", ("person", "person__organisation")),
+        ("groups", Session.groups.through, "group", ("group",)),
+    ):
+        found: dict[int, list] = {}
+        rows = through.objects.filter(session__visit=visit).select_related(*related)
+        for row in rows.order_by("id"):
+            if row.session_id in by_pk:
+                found.setdefault(row.session_id, []).append(getattr(row, target))
+        links[name] = found
+    links["hosts"] = {
+        pk: sorted(hosts, key=lambda host: (host.name or "", host.pk))
+        for pk, hosts in links["hosts"].items()
+    }
+    links["speakers"] = {
+        pk: sorted(people, key=lambda person: (person.name or "", person.pk))
+        for pk, people in links["speakers"].items()
+    }
+    links["groups"] = {
+        pk: sorted(groups, key=lambda group: (group.name or "", group.pk))
+        for pk, groups in links["groups"].items()
+    }
+    links["resources"] = {}
+    result.visit_resources = []
+    resources = Resource.objects.filter(visit=visit).rewrite(False).order_by("position", "id")
+    for resource in resources:
+        if resource.session_id is None:
+            result.visit_resources.append(resource)
+        elif resource.session_id in by_pk:
+            links["resources"].setdefault(resource.session_id, []).append(resource)
+    for session in result:
+        cache = session.__dict__.setdefault("_prefetched_objects_cache", {})
+        for name in ("hosts", "speakers", "groups", "resources"):
+            found = links[name].get(session.pk, [])
+            setattr(session, f"{name[:-1]}_list", found)
+            cache[name] = found
+    return result
+
+
+@dataclass
+class FrameRow:
+    """A row of a visit's small tables (days, phases, groups, contacts) read as plain values:
+    ``id``, dates and each translated column by language (``heading_ru``, ``title_fr``…)."""
+
+    kind: str
+    values: dict
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def pk(self):
+        return self.values["id"]
+
+    def covers(self, date: datetime.date) -> bool:
+        return self.values["start_date"] <= date <= self.values["end_date"]
+
+
+@dataclass
+class ProgrammeFrame:
+    """Everything around a programme's sessions, read in one query."""
+
+    days: list[FrameRow] = field(default_factory=list)
+    phases: list[FrameRow] = field(default_factory=list)
+    groups: dict[int, FrameRow] = field(default_factory=dict)
+    contacts: list[FrameRow] = field(default_factory=list)
+    participant_group_ids: set[int] = field(default_factory=set)
+    busy_dates: set[datetime.date] = field(default_factory=set)
+
+
+def _translated_columns(model, *names: str) -> dict:
+    return {f"{name}_{code}": F(f"{name}_{code}") for name in names for code in language_codes()}
+
+
+def _frame_part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
+    # modeltranslation's rewriting is not needed: every column is named with its language.
+    queryset = queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+    return queryset.order_by().values(frame_part=Value(kind), frame_data=JSONObject(**columns))
+
+
+def _as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
+
+
+def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
+    """A visit's days, phases with their groups, groups, emergency contacts and, for a
+    participant, their groups and the dates busy for anyone: one UNION query of plain rows
+    instead of one query each, whatever the size of the programme."""
+    parts = [
+        _frame_part(
+            Day.objects.filter(visit=visit),
+            "day",
+            id=F("id"),
+            date=F("date"),
+            **_translated_columns(Day, "heading", "city"),
+        ),
+        _frame_part(
+            Phase.objects.filter(visit=visit),
+            "phase",
+            id=F("id"),
+            start_date=F("start_date"),
+            end_date=F("end_date"),
+            position=F("position"),
+            **_translated_columns(Phase, "title", "description"),
+        ),
+        _frame_part(
+            Phase.groups.through.objects.filter(phase__visit=visit),
+            "phase_group",
+            id=F("phase_id"),
+            group=F("group_id"),
+        ),
+        _frame_part(
+            Group.objects.filter(visit=visit),
+            "group",
+            id=F("id"),
+            **_translated_columns(Group, "name"),
+        ),
+        _frame_part(
+            EmergencyContact.objects.filter(visit=visit),
+            "contact",
+            id=F("id"),
+            name=F("name"),
+            phone=F("phone"),
+            email=F("email"),
+            position=F("position"),
+            **_translated_columns(EmergencyContact, "role"),
+        ),
+    ]
+    if participant_id is not None:
+        parts.append(
+            _frame_part(
+                Group.participants.through.objects.filter(participant_id=participant_id),
+                "mine",
+                id=F("group_id"),
+            )
+        )
+        parts.append(
+            _frame_part(Session.objects.filter(visit=visit), "busy", id=F("id"), at=F("starts_at"))
+        )
+    first, *others = parts
+    frame = ProgrammeFrame()
+    phase_groups: dict[int, list[int]] = {}
+    zone = visit.zone
+    for row in first.union(*others, all=True):
+        kind, values = row["frame_part"], row["frame_data"]
+        if isinstance(values, str):
+            values = json.loads(values)
+        if kind == "day":
+            values["date"] = _as_date(values["date"])
+            frame.days.append(FrameRow(kind, values))
+        elif kind == "phase":
+            values["start_date"] = _as_date(values["start_date"])
+            values["end_date"] = _as_date(values["end_date"])
+            frame.phases.append(FrameRow(kind, values))
+        elif kind == "phase_group":
+            phase_groups.setdefault(values["id"], []).append(values["group"])
+        elif kind == "group":
+            frame.groups[values["id"]] = FrameRow(kind, values)
+        elif kind == "contact":
+            frame.contacts.append(FrameRow(kind, values))
+        elif kind == "mine":
+            frame.participant_group_ids.add(values["id"])
+        elif kind == "busy":
+            moment = parse_datetime(values["at"]) if isinstance(values["at"], str) else values["at"]
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=datetime.UTC)
+            frame.busy_dates.add(moment.astimezone(zone).date())
+    frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
+    frame.contacts.sort(key=lambda c: (c.position, c.pk))
+    frame.days.sort(key=lambda d: d.date)
+    for phase in frame.phases:
+        phase.values["group_ids"] = sorted(
+            phase_groups.get(phase.pk, []), key=lambda pk: _group_name_key(frame, pk)
+        )
+        phase.values["groups"] = [frame.groups[pk] for pk in phase.values["group_ids"]]
+    return frame
+
+
+def _group_name_key(frame: ProgrammeFrame, pk: int):
+    group = frame.groups.get(pk)
+    return (group.values.get(f"name_{settings.LANGUAGE_CODE}") or "", pk) if group else ("", pk)
+
+
 @dataclass
 class ProgrammeDay:
     date: datetime.date
-    day: Day | None
+    day: FrameRow | None
     sessions: list[Session] = field(default_factory=list)
     is_today: bool = False
     utc_offset: str = ""
@@ -73,9 +289,9 @@ class ProgrammeDay:
     @property
     def groups(self) -> list[Group]:
         """The groups a day concerns when every session of it is for some groups only."""
-        if not self.sessions or any(not session.groups.all() for session in self.sessions):
+        if not self.sessions or any(not session.group_list for session in self.sessions):
             return []
-        groups = {group.pk: group for s in self.sessions for group in s.groups.all()}
+        groups = {group.pk: group for s in self.sessions for group in s.group_list}
         return [groups[pk] for pk in sorted(groups)]
 
 
@@ -83,8 +299,44 @@ class ProgrammeDay:
 class ProgrammePhase:
     """A phase with the days that fall in it, or (``phase`` None) days outside every phase."""
 
-    phase: Phase | None
+    phase: FrameRow | None
     days: list[ProgrammeDay] = field(default_factory=list)
+
+
+def frame_dates_and_phases(
+    *,
+    frame: ProgrammeFrame,
+    dates: set[datetime.date],
+    session_dates: set[datetime.date],
+    participant_id: int | None,
+) -> tuple[set[datetime.date], list[FrameRow]]:
+    """Which of a programme's dates and phases a reader sees.
+
+    ``dates`` are those with a Day or a session shown, ``session_dates`` those with a session
+    shown. Everyone sees every date and phase, except that a participant does not see a day
+    that concerns only other groups: one whose sessions are all for other groups, or that
+    lies only in phases of other groups. Days have no groups of their own: their sessions
+    and phases say whom they concern, and a list of groups on the day could only disagree.
+    """
+    all_phases = frame.phases
+    if participant_id is None:
+        return dates, all_phases
+    group_ids = frame.participant_group_ids
+    phases = [
+        phase for phase in all_phases if not phase.group_ids or set(phase.group_ids) & group_ids
+    ]
+    if not dates - session_dates:
+        return dates, phases
+
+    def shown(date: datetime.date) -> bool:
+        if date in session_dates:
+            return True
+        if date in frame.busy_dates:
+            return False
+        in_phases = [phase for phase in all_phases if phase.covers(date)]
+        return not in_phases or any(phase in phases for phase in in_phases)
+
+    return {date for date in dates if shown(date)}, phases
 
 
 def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
@@ -150,7 +402,9 @@ def shown_dates_and_phases(
     return {date for date in dates if shown(date)}, phases
 
 
-def programme_sections(*, days: list[ProgrammeDay], phases: list[Phase]) -> list[ProgrammePhase]:
+def programme_sections(
+    *, days: list[ProgrammeDay], phases: list[FrameRow] | list[Phase]
+) -> list[ProgrammePhase]:
     """Days laid out in their phases, in the order of the calendar.
 
     A date falls in the first phase (by order) that covers it among those given. Each phase
@@ -169,7 +423,7 @@ def programme_sections(*, days: list[ProgrammeDay], phases: list[Phase]) -> list
             entries.append((day.date, 1, day))
     sections: list[ProgrammePhase] = []
     for _date, _order, entry in sorted(entries, key=lambda item: (item[0], item[1])):
-        if isinstance(entry, Phase):
+        if isinstance(entry, FrameRow | Phase):
             sections.append(by_phase[entry.pk])
         elif sections and sections[-1].phase is None:
             sections[-1].days.append(entry)
@@ -189,7 +443,7 @@ class Programme:
     now: datetime.datetime
     current: list[Session]
     next_sessions: list[Session]
-    emergency_contacts: list[EmergencyContact]
+    emergency_contacts: list[FrameRow]
     visit_resources: list[Resource]
 
     @property
@@ -241,8 +495,9 @@ def programme_build(
     day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
-    sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
-    days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
+    sessions = programme_sessions_with_links(visit=visit, participant_id=participant_id)
+    frame = programme_frame(visit=visit, participant_id=participant_id)
+    days_by_date = {day.date: day for day in frame.days}
     today = now.astimezone(zone).date()
 
     grouped: dict[datetime.date, list[Session]] = {}
@@ -255,8 +510,8 @@ def programme_build(
         session.is_past = session.ends_at <= now
         grouped.setdefault(session.local_starts_at.date(), []).append(session)
 
-    dates, phases = shown_dates_and_phases(
-        visit=visit,
+    dates, phases = frame_dates_and_phases(
+        frame=frame,
         dates=set(days_by_date) | set(grouped),
         session_dates=set(grouped),
         participant_id=participant_id,
@@ -288,10 +543,6 @@ def programme_build(
         for session in next_sessions:
             session.is_next = True
 
-    contacts = list(EmergencyContact.objects.filter(visit=visit)) if with_contacts else []
-    visit_resources = list(
-        Resource.objects.filter(visit=visit, session__isnull=True).order_by("position", "id")
-    )
     return Programme(
         visit=visit,
         days=days,
@@ -300,9 +551,54 @@ def programme_build(
         now=now,
         current=current,
         next_sessions=next_sessions,
-        emergency_contacts=contacts,
-        visit_resources=visit_resources,
+        emergency_contacts=frame.contacts if with_contacts else [],
+        visit_resources=sessions.visit_resources,
     )
+
+
+@dataclass(frozen=True)
+class VenueAddress:
+    """A venue as a reader finds it: its name in the reader's language, and its address as
+    it stands on the street and as a map application searches for it."""
+
+    name: str
+    name_language: str
+    street: str
+
+    @property
+    def one_line(self) -> str:
+        """ "Мэрия Парижа, Place de l'Hôtel de Ville, 75004 Paris, France"."""
+        return ", ".join(part for part in (self.name, self.street) if part)
+
+
+def address_language() -> str:
+    """The language addresses are written in: the organisers' own (the portal's), in which
+    the street line is typed, so that city and country never mix scripts with it."""
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def venue_street_address(venue: Venue) -> str:
+    """ "Place de l'Hôtel de Ville, 75004 Paris, France": one script, the street's own."""
+    language = address_language()
+    city = translated_text(obj=venue, field_name="city", language=language)[0]
+    country = translated_text(obj=venue, field_name="country", language=language)[0]
+    locality = " ".join(part for part in (venue.postal_code, city) if part)
+    return ", ".join(part.strip() for part in (venue.address, locality, country) if part.strip())
+
+
+def venue_address(*, venue: Venue, language: str) -> VenueAddress:
+    """The one way a venue is written on the pages, in the calendar and in the booklets."""
+    name, name_language = translated_text(obj=venue, field_name="name", language=language)
+    return VenueAddress(
+        name=typeset(name.strip(), name_language),
+        name_language=name_language,
+        street=venue_street_address(venue),
+    )
+
+
+def venue_has_address(venue: Venue) -> bool:
+    """Whether a map can find the venue: a street or coordinates, not a city alone."""
+    return bool(venue.address.strip()) or venue.latitude is not None
 
 
 def venue_map_url(*, venue: Venue) -> str:
@@ -321,7 +617,8 @@ def venue_geo_uri(*, venue: Venue) -> str:
 
 
 def venue_search_text(venue: Venue) -> str:
-    return venue.full_address or ", ".join(part for part in (venue.name, venue.city) if part)
+    street = venue_street_address(venue)
+    return street if venue.address.strip() else ", ".join(p for p in (venue.name, street) if p)
 
 
 def resource_href(*, resource: Resource, page_url: str) -> str:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
 from visits.dates import day_month_year, offset_changes
+from visits.itinerary.display import programme_display, zone_words
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
 from visits.selectors import (
@@ -38,15 +39,15 @@ def language_links(path: str, *, current: str) -> list[dict]:
 
 
 def zone_label(visit: Visit) -> str:
-    """The visit's zone as readers see it on every time, in the active language:
-    "Europe/Paris, UTC+01:00", or for a programme crossing a clock change
-    "Europe/Paris, UTC+01:00; UTC+02:00 from 29 March 2026"."""
+    """The visit's zone as readers say it, in the active language: "Paris time (UTC+01:00)",
+    "по парижскому времени (UTC+01:00)", or for a programme crossing a clock change
+    "Paris time (UTC+01:00, UTC+02:00 from 29 March 2026)"."""
     (_first_date, first), *later = offset_changes(visit.start_date, visit.end_date, visit.zone)
     changes = [
         gettext("%(offset)s from %(date)s") % {"offset": offset, "date": day_month_year(date)}
         for date, offset in later
     ]
-    return "; ".join([f"{visit.time_zone}, {first}", *changes])
+    return f"{zone_words(visit.time_zone)} ({', '.join([first, *changes])})"
 
 
 def booklet_links(*, visit: Visit, language: str, url_name: str, **url_kwargs) -> list:
@@ -88,12 +89,15 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     )
     organisations = visit_organisations_with_roles(visit=visit)
     with translation.override(language), timezone.override(visit.zone):
+        view = programme_display(programme=programme, language=language, page_path=page_path)
         response = render(
             request,
             "public/programme.html",
             {
                 "visit": visit,
                 "programme": programme,
+                "view": view,
+                "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,
                 "language": language,
                 "language_links": language_links(page_path, current=language),

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from organisations.languages import translated_text
 from visits.models import Session, Visit
-from visits.selectors import Programme, resource_href
+from visits.selectors import Programme, resource_href, venue_address
+from visits.typography import typeset
 
 PRODUCT_ID = "-//study-visit-portal//programme//EN"
 
@@ -37,20 +38,24 @@ def session_uid(*, session: Session, participant_id: int | None = None) -> str:
 
 
 def session_last_modified(*, session: Session) -> datetime.datetime:
-    stamps = [session.updated_at]
-    if session.venue is not None and session.venue.updated_at:
-        stamps.append(session.venue.updated_at)
-    return max(stamps).astimezone(datetime.UTC).replace(microsecond=0)
+    """When the session itself last changed: what a calendar shows as its LAST-MODIFIED."""
+    return session.updated_at.astimezone(datetime.UTC).replace(microsecond=0)
 
 
 def session_sequence(*, session: Session) -> int:
+    """Grows with every change of the session or of its venue (an address the event shows)."""
+    stamps = [session.updated_at]
+    if session.venue is not None and session.venue.updated_at:
+        stamps.append(session.venue.updated_at)
+    changed = max(stamps).astimezone(datetime.UTC).replace(microsecond=0)
     created = session.created_at.astimezone(datetime.UTC).replace(microsecond=0)
-    seconds = int((session_last_modified(session=session) - created).total_seconds())
-    return max(seconds, 0)
+    return max(int((changed - created).total_seconds()), 0)
 
 
 def _text(obj, field_name: str, language: str) -> str:
-    return translated_text(obj=obj, field_name=field_name, language=language)[0]
+    """Organisers' text as the reader reads it on the page, with the same typography."""
+    text, shown = translated_text(obj=obj, field_name=field_name, language=language)
+    return typeset(text.strip(), shown)
 
 
 def _time_note(session: Session) -> str:
@@ -118,12 +123,11 @@ def _session_description(session: Session, language: str, page_url: str) -> str:
 
 
 def _session_location(session: Session, language: str) -> str:
-    venue = session.venue
-    if venue is None:
+    """The venue written as on the page: its name in the reader's language, then its
+    address as it stands on the street."""
+    if session.venue is None:
         return _text(session, "meeting_point", language)
-    name = _text(venue, "name", language)
-    address = venue.full_address
-    return f"{name}, {address}" if address else name
+    return venue_address(venue=session.venue, language=language).one_line
 
 
 def programme_calendar(

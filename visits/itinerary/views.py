@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from organisations.languages import translated_text
 from participants.models import Participant
 from visits.itinerary.calendar import programme_calendar
+from visits.itinerary.display import names_for_reader, programme_display, zone_words
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
 from visits.selectors import language_or_default, programme_build
@@ -47,13 +48,19 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     calendar_url = request.build_absolute_uri(calendar_path + lang_query)
     webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
     with translation.override(language), timezone.override(visit.zone):
+        view = programme_display(programme=programme, language=language, page_path=page_path)
         response = render(
             request,
             "itinerary/itinerary.html",
             {
                 "participant": participant,
+                "names": names_for_reader(
+                    latin=participant.name_latin, native=participant.name_native, language=language
+                ),
                 "visit": visit,
                 "programme": programme,
+                "view": view,
+                "zone_words": zone_words(visit.time_zone),
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": lang_query,
@@ -87,7 +94,14 @@ def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
         programme=programme,
         language=language,
         participant_id=participant.pk,
-        calendar_name=f"{title} · {participant.name_latin}",
+        calendar_name=" · ".join(
+            [
+                title,
+                names_for_reader(
+                    latin=participant.name_latin, native=participant.name_native, language=language
+                )[0],
+            ]
+        ),
         page_url=page_url + (f"?lang={language}" if chosen else ""),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
