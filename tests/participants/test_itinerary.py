@@ -363,7 +363,7 @@ def test_the_service_worker_is_served_with_a_scope_over_the_itineraries(client, 
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/javascript; charset=utf-8"
     assert response.headers["Cache-Control"] == "no-cache, max-age=0"
-    assert 'const CACHE = "itinerary-v1";' in response.content.decode()
+    assert 'const CACHE = "itinerary-v2";' in response.content.decode()
     assert (
         '<div class="page" data-service-worker="/p/service-worker.js" '
         'data-service-worker-scope="/p/">'
