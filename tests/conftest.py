@@ -15,3 +15,11 @@ def _english_interface(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Pages cache what they render; each test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -13,7 +13,20 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import JSONObject
 from django.utils.dateparse import parse_datetime
 
@@ -74,7 +87,7 @@ class ProgrammeSessions(list):
 
 
 def programme_sessions_with_links(
-    *, visit: Visit, participant_id: int | None = None
+    *, visit: Visit, resources: list, participant_id: int | None = None
 ) -> ProgrammeSessions:
     """The sessions of ``programme_sessions`` with their relations as plain lists
     (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``).
@@ -116,7 +129,6 @@ def programme_sessions_with_links(
     }
     links["resources"] = {}
     result.visit_resources = []
-    resources = Resource.objects.filter(visit=visit).rewrite(False).order_by("position", "id")
     for resource in resources:
         if resource.session_id is None:
             result.visit_resources.append(resource)
@@ -163,6 +175,11 @@ class ProgrammeFrame:
     contacts: list[FrameRow] = field(default_factory=list)
     participant_group_ids: set[int] = field(default_factory=set)
     busy_dates: set[datetime.date] = field(default_factory=set)
+    resources: list[FrameRow] = field(default_factory=list)
+    # What the sessions and the records they show were last changed: with the rows above,
+    # it says whether a page built earlier still shows the programme as it stands.
+    fingerprint: dict = field(default_factory=dict)
+    rows: list = field(default_factory=list)
 
 
 def _translated_columns(model, *names: str) -> dict:
@@ -175,14 +192,51 @@ def _frame_part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
     return queryset.order_by().values(frame_part=Value(kind), frame_data=JSONObject(**columns))
 
 
+def _aggregate(queryset: QuerySet, expression) -> Subquery:
+    """One aggregate of a table's rows that belong to the visit, as a scalar subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(figure=expression)
+        .values("figure")[:1]
+    )
+
+
+def _fingerprint_columns() -> dict:
+    """Counts, sums of ids and latest changes of the sessions and everything they show
+    that lives outside the visit's small tables: a row added, removed or edited changes
+    one of them (a removed and re-added link gets a new, larger id)."""
+    sessions = Session.objects.filter(visit=OuterRef("pk"))
+    columns: dict = {
+        "visit": F("updated_at"),
+        "sessions": _aggregate(sessions, Count("id")),
+        "session_ids": _aggregate(sessions, Sum("id")),
+        "session_changed": _aggregate(sessions, Max("updated_at")),
+        "venue_changed": _aggregate(sessions, Max("venue__updated_at")),
+    }
+    for name, through, changed in (
+        ("hosts", Session.hosts.through, ("organisation__updated_at",)),
+        (
+            "speakers",
+            Session.speakers.through,
+            ("person__updated_at", "person__organisation__updated_at"),
+        ),
+        ("groups", Session.groups.through, ()),
+    ):
+        links = through.objects.filter(session__visit=OuterRef("pk"))
+        columns[name] = _aggregate(links, Count("id"))
+        columns[f"{name}_ids"] = _aggregate(links, Sum("id"))
+        for index, path in enumerate(changed):
+            columns[f"{name}_changed_{index}"] = _aggregate(links, Max(path))
+    return columns
+
+
 def _as_date(value) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
 
 
-def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
-    """A visit's days, phases with their groups, groups, emergency contacts and, for a
-    participant, their groups and the dates busy for anyone: one UNION query of plain rows
-    instead of one query each, whatever the size of the programme."""
+def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
     parts = [
         _frame_part(
             Day.objects.filter(visit=visit),
@@ -223,6 +277,22 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             **_translated_columns(EmergencyContact, "role"),
         ),
     ]
+    parts.append(
+        _frame_part(
+            Resource.objects.filter(visit=visit),
+            "resource",
+            id=F("id"),
+            session_id=F("session_id"),
+            url=F("url"),
+            file=F("file"),
+            language=F("language"),
+            position=F("position"),
+            **_translated_columns(Resource, "title", "summary"),
+        )
+    )
+    parts.append(
+        _frame_part(Visit.objects.filter(pk=visit.pk), "fingerprint", **_fingerprint_columns())
+    )
     if participant_id is not None:
         parts.append(
             _frame_part(
@@ -235,13 +305,44 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             _frame_part(Session.objects.filter(visit=visit), "busy", id=F("id"), at=F("starts_at"))
         )
     first, *others = parts
+    return first.union(*others, all=True)
+
+
+# Building and compiling the frame's query costs more than running it: it is compiled once
+# per process and database, with stand-in ids that each request replaces with its own.
+_STAND_IN_VISIT = -987_654_321
+_STAND_IN_PARTICIPANT = -123_456_789
+_compiled_frames: dict[tuple[str, bool], tuple[str, tuple]] = {}
+
+
+def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
+    key = (connection.vendor, participant_id is not None)
+    if key not in _compiled_frames:
+        stand_in = Visit(pk=_STAND_IN_VISIT, start_date=visit.start_date, end_date=visit.end_date)
+        query = _frame_query(
+            visit=stand_in,
+            participant_id=_STAND_IN_PARTICIPANT if participant_id is not None else None,
+        )
+        _compiled_frames[key] = query.query.sql_with_params()
+    sql, params = _compiled_frames[key]
+    real = {_STAND_IN_VISIT: visit.pk, _STAND_IN_PARTICIPANT: participant_id}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [real.get(param, param) for param in params])
+        return cursor.fetchall()
+
+
+def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
+    """A visit's days, phases with their groups, groups, emergency contacts and, for a
+    participant, their groups and the dates busy for anyone: one UNION query of plain rows
+    instead of one query each, whatever the size of the programme."""
     frame = ProgrammeFrame()
     phase_groups: dict[int, list[int]] = {}
     zone = visit.zone
-    for row in first.union(*others, all=True):
-        kind, values = row["frame_part"], row["frame_data"]
+    for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
         if isinstance(values, str):
             values = json.loads(values)
+        if kind != "busy":
+            frame.rows.append((kind, sorted(values.items())))
         if kind == "day":
             values["date"] = _as_date(values["date"])
             frame.days.append(FrameRow(kind, values))
@@ -257,6 +358,10 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             frame.contacts.append(FrameRow(kind, values))
         elif kind == "mine":
             frame.participant_group_ids.add(values["id"])
+        elif kind == "resource":
+            frame.resources.append(FrameRow(kind, values))
+        elif kind == "fingerprint":
+            frame.fingerprint = values
         elif kind == "busy":
             moment = parse_datetime(values["at"]) if isinstance(values["at"], str) else values["at"]
             if moment.tzinfo is None:
@@ -265,6 +370,8 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
     frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
     frame.contacts.sort(key=lambda c: (c.position, c.pk))
     frame.days.sort(key=lambda d: d.date)
+    frame.resources.sort(key=lambda r: (r.position, r.pk))
+    frame.rows.sort(key=repr)
     for phase in frame.phases:
         phase.values["group_ids"] = sorted(
             phase_groups.get(phase.pk, []), key=lambda pk: _group_name_key(frame, pk)
@@ -487,6 +594,7 @@ def programme_build(
     now: datetime.datetime,
     participant_id: int | None = None,
     with_contacts: bool = False,
+    frame: ProgrammeFrame | None = None,
 ) -> Programme:
     """Read a visit's programme (a participant's share of it when given) laid out by day.
 
@@ -495,8 +603,11 @@ def programme_build(
     day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
-    sessions = programme_sessions_with_links(visit=visit, participant_id=participant_id)
-    frame = programme_frame(visit=visit, participant_id=participant_id)
+    if frame is None:
+        frame = programme_frame(visit=visit, participant_id=participant_id)
+    sessions = programme_sessions_with_links(
+        visit=visit, resources=frame.resources, participant_id=participant_id
+    )
     days_by_date = {day.date: day for day in frame.days}
     today = now.astimezone(zone).date()
 
@@ -632,7 +743,9 @@ def resource_href(*, resource: Resource, page_url: str) -> str:
         return resource.url
     if not resource.file:
         return ""
-    return f"{page_url.split('?')[0].rstrip('/')}/resources/{resource.pk}/"
+    base = page_url.split("?")[0].rstrip("/")
+    # Without a page, relative to it: one cached programme serves every reader's address.
+    return f"{base}/resources/{resource.pk}/" if base else f"resources/{resource.pk}/"
 
 
 def shared_record_usage(record, user) -> tuple[bool, bool]:

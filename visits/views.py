@@ -11,12 +11,14 @@ from django.views.decorators.http import require_safe
 from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
 from visits.dates import day_month_year, offset_changes
-from visits.itinerary.display import programme_display, zone_words
+from visits.itinerary.display import zone_words
+from visits.itinerary.pages import programme_parts
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
 from visits.selectors import (
     language_or_default,
     programme_build,
+    programme_frame,
     published_visit_by_slug,
     visit_organisations_with_roles,
 )
@@ -82,21 +84,27 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     visit = _visit_or_404(slug)
     language, _chosen = _public_language(request, visit)
     now = timezone.now()
-    programme = programme_build(visit=visit, now=now)
+    frame = programme_frame(visit=visit)
     page_path = reverse("visits:public_programme", kwargs={"slug": slug})
     calendar_url = request.build_absolute_uri(
         reverse("visits:public_calendar", kwargs={"slug": slug}) + f"?lang={language}"
     )
     organisations = visit_organisations_with_roles(visit=visit)
     with translation.override(language), timezone.override(visit.zone):
-        view = programme_display(programme=programme, language=language, page_path=page_path)
+        zone = zone_label(visit)
+        parts = programme_parts(
+            visit=visit,
+            frame=frame,
+            now=now,
+            language=language,
+            context={"participant": False, "zone_label": zone, "page_path": page_path},
+        )
         response = render(
             request,
             "public/programme.html",
             {
                 "visit": visit,
-                "programme": programme,
-                "view": view,
+                "parts": parts,
                 "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,
                 "language": language,
@@ -106,7 +114,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
                 "rendered_at": now.astimezone(visit.zone),
-                "zone_label": zone_label(visit),
+                "zone_label": zone,
                 "booklets": booklet_links(
                     visit=visit, language=language, url_name="booklets:public", slug=slug
                 ),

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from organisations.languages import translated_text
+from organisations.languages import fallback_order
 from visits.models import Session, Visit
 from visits.selectors import Programme, resource_href, venue_address
 from visits.typography import typeset
@@ -53,9 +53,13 @@ def session_sequence(*, session: Session) -> int:
 
 
 def _text(obj, field_name: str, language: str) -> str:
-    """Organisers' text as the reader reads it on the page, with the same typography."""
-    text, shown = translated_text(obj=obj, field_name=field_name, language=language)
-    return typeset(text.strip(), shown)
+    """Organisers' text as the reader reads it on the page, with the same typography and
+    the same fallbacks, from a record or from a row of the programme's frame."""
+    for code in fallback_order(language):
+        value = getattr(obj, f"{field_name}_{code}", None) or ""
+        if value.strip():
+            return typeset(value.strip(), code)
+    return ""
 
 
 def _time_note(session: Session) -> str:

@@ -48,6 +48,9 @@ class Reader:
         self.interpretations = {
             value: str(label) for value, label in Session.Interpretation.choices
         }
+        self.resource_languages = {
+            value: str(label) for value, label in Resource._meta.get_field("language").flatchoices
+        }
 
     def text(self, obj, field_name: str) -> tuple[str, str]:
         for code in self.order:
@@ -264,7 +267,9 @@ def resource_view(resource: Resource, *, page_path: str, reader: Reader) -> Reso
         title=reader.html(resource, "title"),
         href=resource_href(resource=resource, page_url=page_path),
         is_link=bool(resource.url),
-        language_label=str(resource.get_language_display()) if resource.language else "",
+        language_label=reader.resource_languages.get(resource.language, "")
+        if resource.language
+        else "",
         summary=reader.html(resource, "summary", paragraphs=True),
     )
 
@@ -277,6 +282,7 @@ def session_card(
     usual_interpretation: str,
     described_hosts: set[int],
     venues: dict[int, VenueView],
+    show_past: bool = True,
 ) -> SessionCard:
     starts, ends = session.local_starts_at, session.local_ends_at
     hosts: list[HostView] = []
@@ -347,7 +353,7 @@ def session_card(
             for resource in session.resource_list
         ],
         to_be_confirmed=session.time_precision == Session.TimePrecision.TO_BE_CONFIRMED,
-        is_past=session.is_past,
+        is_past=session.is_past and show_past,
         is_current=session.is_current,
         is_next=session.is_next,
     )
@@ -422,6 +428,8 @@ def programme_display(*, programme: Programme, language: str, page_path: str) ->
                 usual_interpretation=usual,
                 described_hosts=described_hosts,
                 venues=venues,
+                # Before and after the visit, every session or none is over: no flag.
+                show_past=folds_past,
             )
             cards[card.pk] = card
             day_cards.append(card)

@@ -18,10 +18,11 @@ from django.views.decorators.http import require_safe
 from organisations.languages import translated_text
 from participants.models import Participant
 from visits.itinerary.calendar import programme_calendar
-from visits.itinerary.display import names_for_reader, programme_display, zone_words
+from visits.itinerary.display import names_for_reader, zone_words
+from visits.itinerary.pages import programme_parts
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
-from visits.selectors import language_or_default, programme_build
+from visits.selectors import language_or_default, programme_build, programme_frame
 from visits.views import booklet_links, language_links, resource_file_response, zone_label
 
 
@@ -39,16 +40,22 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     visit = participant.visit
     language, chosen = _chosen_language(request, participant)
     now = timezone.now()
-    programme = programme_build(
-        visit=visit, now=now, participant_id=participant.pk, with_contacts=True
-    )
+    frame = programme_frame(visit=visit, participant_id=participant.pk)
     page_path = reverse("itinerary:page", kwargs={"token": token})
     calendar_path = reverse("itinerary:calendar", kwargs={"token": token})
     lang_query = f"?lang={language}" if chosen else ""
     calendar_url = request.build_absolute_uri(calendar_path + lang_query)
     webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
     with translation.override(language), timezone.override(visit.zone):
-        view = programme_display(programme=programme, language=language, page_path=page_path)
+        zone = zone_label(visit)
+        parts = programme_parts(
+            visit=visit,
+            frame=frame,
+            now=now,
+            language=language,
+            participant_id=participant.pk,
+            context={"participant": True, "zone_label": zone, "page_path": page_path},
+        )
         response = render(
             request,
             "itinerary/itinerary.html",
@@ -58,8 +65,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                     latin=participant.name_latin, native=participant.name_native, language=language
                 ),
                 "visit": visit,
-                "programme": programme,
-                "view": view,
+                "parts": parts,
                 "zone_words": zone_words(visit.time_zone),
                 "language": language,
                 "language_links": language_links(page_path, current=language),
@@ -71,7 +77,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "service_worker_url": reverse("itinerary:service_worker"),
                 "service_worker_scope": reverse("itinerary:service_worker_scope"),
                 "rendered_at": now.astimezone(visit.zone),
-                "zone_label": zone_label(visit),
+                "zone_label": zone,
                 "booklets": booklet_links(
                     visit=visit, language=language, url_name="booklets:personal", token=token
                 ),
