@@ -175,14 +175,18 @@ def participant_logistics(*, participant: Participant, language: str) -> Partici
         .select_related("transfer", "transfer__venue")
         .order_by("departs_at", "id")
     )
-    # The participant's stays and those of anyone in the same hotels, in one query: the
-    # room-mates come from the second kind.
+    # The participant's stays and those of anyone in the same hotels and rooms, in one
+    # query: the room-mates come from the second kind (room names compared as written;
+    # the nights and the case are compared below).
     hotel_stays = list(
         Stay.objects.filter(
             Q(participant=participant)
             | Q(
                 participant__visit=visit,
                 hotel__in=Stay.objects.filter(participant=participant).values("hotel"),
+                room__in=Stay.objects.filter(participant=participant)
+                .exclude(room="")
+                .values("room"),
             )
         )
         .select_related("hotel", "participant")
