@@ -259,7 +259,11 @@ def _interpretation(session: Session, reader: Reader) -> SafeString:
         return mark_safe("")
     label = reader.interpretations[session.interpretation]
     note = reader.html(session, "interpretation_note")
-    return format_html("{}: {}", label, note) if note else conditional_escape(label)
+    if not note:
+        return conditional_escape(label)
+    # French sets a narrow no-break space before the colon.
+    colon = "\u202f:" if reader.language == "fr" else ":"
+    return format_html("{}{} {}", label, colon, note)
 
 
 def resource_view(resource: Resource, *, page_path: str, reader: Reader) -> ResourceView:
