@@ -74,7 +74,10 @@ def test_a_phone_switches_language_sees_the_next_session_and_reloads_offline(
     assert page.locator(".saved-note").is_visible()
 
     # A change made while the phone is offline cannot reach it: the copy is what it shows.
-    Session.objects.filter(pk=coming.pk).update(title_en="Moved to Rouen")
+    # (as every writer does, the change stamps updated_at: the page's cache reads it)
+    Session.objects.filter(pk=coming.pk).update(
+        title_en="Moved to Rouen", updated_at=timezone.now()
+    )
     phone.set_offline(True)
     page.reload()
 
