@@ -29,6 +29,14 @@ def _english_interface(settings):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Pages cache what they render; each test starts from an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def portal_in_french(settings, client):
     """The portal's own language back to French, its default, with pages still in English.

@@ -8,13 +8,29 @@ more, so a week of 300 sessions costs as many queries as a day of 10.
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import JSONObject
+from django.utils.dateparse import parse_datetime
 
-from organisations.languages import language_codes
+from organisations.languages import language_codes, translated_text
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
 from visits.dates import needs_year, offset_changes, programme_time_range, utc_offset
@@ -28,6 +44,7 @@ from visits.models import (
     Visit,
 )
 from visits.permissions import visit_scope
+from visits.typography import typeset
 
 
 def language_or_default(*, requested: str | None, default: str) -> str:
@@ -74,10 +91,316 @@ def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> Qu
     )
 
 
+class ProgrammeSessions(list):
+    """Sessions with their hosts, speakers, groups and resources, and the visit's own
+    resources (those of no session) read in the same query as the sessions' ones."""
+
+    visit_resources: list[Resource]
+
+
+def programme_sessions_with_links(
+    *, visit: Visit, resources: list, participant_id: int | None = None
+) -> ProgrammeSessions:
+    """The sessions of ``programme_sessions`` with their relations as plain lists
+    (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``).
+
+    Django's prefetch builds a filtered queryset per session and relation, through
+    modeltranslation's rewriting, only to hold a cached list: at 300 sessions that was most
+    of the page's time. Here each relation is one query over the visit's link table, spread
+    over the sessions in Python; the related managers' caches are filled with the same
+    lists so that ``session.hosts.all()`` still reads them without a query.
+    """
+    sessions = Session.objects.filter(visit=visit)
+    if participant_id is not None:
+        sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
+    result = ProgrammeSessions(sessions.select_related("venue").rewrite(False))
+    by_pk = {session.pk: session for session in result}
+    links: dict[str, dict[int, list]] = {}
+    for name, through, target, related in (
+        ("hosts", Session.hosts.through, "organisation", ("organisation",)),
+        ("speakers", Session.speakers.through, "person", ("person", "person__organisation")),
+        ("groups", Session.groups.through, "group", ("group",)),
+    ):
+        found: dict[int, list] = {}
+        rows = through.objects.filter(session__visit=visit).select_related(*related)
+        for row in rows.order_by("id"):
+            if row.session_id in by_pk:
+                found.setdefault(row.session_id, []).append(getattr(row, target))
+        links[name] = found
+    links["hosts"] = {
+        pk: sorted(hosts, key=lambda host: (host.name or "", host.pk))
+        for pk, hosts in links["hosts"].items()
+    }
+    links["speakers"] = {
+        pk: sorted(people, key=lambda person: (person.name or "", person.pk))
+        for pk, people in links["speakers"].items()
+    }
+    links["groups"] = {
+        pk: sorted(groups, key=lambda group: (group.name or "", group.pk))
+        for pk, groups in links["groups"].items()
+    }
+    links["resources"] = {}
+    result.visit_resources = []
+    for resource in resources:
+        if resource.session_id is None:
+            result.visit_resources.append(resource)
+        elif resource.session_id in by_pk:
+            links["resources"].setdefault(resource.session_id, []).append(resource)
+    for session in result:
+        cache = session.__dict__.setdefault("_prefetched_objects_cache", {})
+        for name in ("hosts", "speakers", "groups", "resources"):
+            found = links[name].get(session.pk, [])
+            setattr(session, f"{name[:-1]}_list", found)
+            cache[name] = found
+    return result
+
+
+@dataclass
+class FrameRow:
+    """A row of a visit's small tables (days, phases, groups, contacts) read as plain values:
+    ``id``, dates and each translated column by language (``heading_ru``, ``title_fr``…)."""
+
+    kind: str
+    values: dict
+
+    def __getattr__(self, name: str):
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def pk(self):
+        return self.values["id"]
+
+    def covers(self, date: datetime.date) -> bool:
+        return self.values["start_date"] <= date <= self.values["end_date"]
+
+
+@dataclass
+class ProgrammeFrame:
+    """Everything around a programme's sessions, read in one query."""
+
+    days: list[FrameRow] = field(default_factory=list)
+    phases: list[FrameRow] = field(default_factory=list)
+    groups: dict[int, FrameRow] = field(default_factory=dict)
+    contacts: list[FrameRow] = field(default_factory=list)
+    participant_group_ids: set[int] = field(default_factory=set)
+    busy_dates: set[datetime.date] = field(default_factory=set)
+    resources: list[FrameRow] = field(default_factory=list)
+    # What the sessions and the records they show were last changed: with the rows above,
+    # it says whether a page built earlier still shows the programme as it stands.
+    fingerprint: dict = field(default_factory=dict)
+    rows: list = field(default_factory=list)
+
+
+def _translated_columns(model, *names: str) -> dict:
+    return {f"{name}_{code}": F(f"{name}_{code}") for name in names for code in language_codes()}
+
+
+def _frame_part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
+    # modeltranslation's rewriting is not needed: every column is named with its language.
+    queryset = queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
+    return queryset.order_by().values(frame_part=Value(kind), frame_data=JSONObject(**columns))
+
+
+def _aggregate(queryset: QuerySet, expression) -> Subquery:
+    """One aggregate of a table's rows that belong to the visit, as a scalar subquery."""
+    return Subquery(
+        queryset.order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(figure=expression)
+        .values("figure")[:1]
+    )
+
+
+def _fingerprint_columns() -> dict:
+    """Counts, sums of ids and latest changes of the sessions and everything they show
+    that lives outside the visit's small tables: a row added, removed or edited changes
+    one of them (a removed and re-added link gets a new, larger id)."""
+    sessions = Session.objects.filter(visit=OuterRef("pk"))
+    columns: dict = {
+        "visit": F("updated_at"),
+        "sessions": _aggregate(sessions, Count("id")),
+        "session_ids": _aggregate(sessions, Sum("id")),
+        "session_changed": _aggregate(sessions, Max("updated_at")),
+        "venue_changed": _aggregate(sessions, Max("venue__updated_at")),
+    }
+    for name, through, changed in (
+        ("hosts", Session.hosts.through, ("organisation__updated_at",)),
+        (
+            "speakers",
+            Session.speakers.through,
+            ("person__updated_at", "person__organisation__updated_at"),
+        ),
+        ("groups", Session.groups.through, ()),
+    ):
+        links = through.objects.filter(session__visit=OuterRef("pk"))
+        columns[name] = _aggregate(links, Count("id"))
+        columns[f"{name}_ids"] = _aggregate(links, Sum("id"))
+        for index, path in enumerate(changed):
+            columns[f"{name}_changed_{index}"] = _aggregate(links, Max(path))
+    return columns
+
+
+def _as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
+
+
+def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
+    parts = [
+        _frame_part(
+            Day.objects.filter(visit=visit),
+            "day",
+            id=F("id"),
+            date=F("date"),
+            **_translated_columns(Day, "heading", "city"),
+        ),
+        _frame_part(
+            Phase.objects.filter(visit=visit),
+            "phase",
+            id=F("id"),
+            start_date=F("start_date"),
+            end_date=F("end_date"),
+            position=F("position"),
+            **_translated_columns(Phase, "title", "description"),
+        ),
+        _frame_part(
+            Phase.groups.through.objects.filter(phase__visit=visit),
+            "phase_group",
+            id=F("phase_id"),
+            group=F("group_id"),
+        ),
+        _frame_part(
+            Group.objects.filter(visit=visit),
+            "group",
+            id=F("id"),
+            **_translated_columns(Group, "name"),
+        ),
+        _frame_part(
+            EmergencyContact.objects.filter(visit=visit),
+            "contact",
+            id=F("id"),
+            name=F("name"),
+            phone=F("phone"),
+            email=F("email"),
+            position=F("position"),
+            **_translated_columns(EmergencyContact, "role"),
+        ),
+    ]
+    parts.append(
+        _frame_part(
+            Resource.objects.filter(visit=visit),
+            "resource",
+            id=F("id"),
+            session_id=F("session_id"),
+            url=F("url"),
+            file=F("file"),
+            language=F("language"),
+            position=F("position"),
+            **_translated_columns(Resource, "title", "summary"),
+        )
+    )
+    parts.append(
+        _frame_part(Visit.objects.filter(pk=visit.pk), "fingerprint", **_fingerprint_columns())
+    )
+    if participant_id is not None:
+        parts.append(
+            _frame_part(
+                Group.participants.through.objects.filter(participant_id=participant_id),
+                "mine",
+                id=F("group_id"),
+            )
+        )
+        parts.append(
+            _frame_part(Session.objects.filter(visit=visit), "busy", id=F("id"), at=F("starts_at"))
+        )
+    first, *others = parts
+    return first.union(*others, all=True)
+
+
+# Building and compiling the frame's query costs more than running it: it is compiled once
+# per process and database, with stand-in ids that each request replaces with its own.
+_STAND_IN_VISIT = -987_654_321
+_STAND_IN_PARTICIPANT = -123_456_789
+_compiled_frames: dict[tuple[str, bool], tuple[str, tuple]] = {}
+
+
+def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
+    key = (connection.vendor, participant_id is not None)
+    if key not in _compiled_frames:
+        stand_in = Visit(pk=_STAND_IN_VISIT, start_date=visit.start_date, end_date=visit.end_date)
+        query = _frame_query(
+            visit=stand_in,
+            participant_id=_STAND_IN_PARTICIPANT if participant_id is not None else None,
+        )
+        _compiled_frames[key] = query.query.sql_with_params()
+    sql, params = _compiled_frames[key]
+    real = {_STAND_IN_VISIT: visit.pk, _STAND_IN_PARTICIPANT: participant_id}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [real.get(param, param) for param in params])
+        return cursor.fetchall()
+
+
+def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
+    """A visit's days, phases with their groups, groups, emergency contacts and, for a
+    participant, their groups and the dates busy for anyone: one UNION query of plain rows
+    instead of one query each, whatever the size of the programme."""
+    frame = ProgrammeFrame()
+    phase_groups: dict[int, list[int]] = {}
+    zone = visit.zone
+    for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
+        if isinstance(values, str):
+            values = json.loads(values)
+        if kind != "busy":
+            frame.rows.append((kind, sorted(values.items())))
+        if kind == "day":
+            values["date"] = _as_date(values["date"])
+            frame.days.append(FrameRow(kind, values))
+        elif kind == "phase":
+            values["start_date"] = _as_date(values["start_date"])
+            values["end_date"] = _as_date(values["end_date"])
+            frame.phases.append(FrameRow(kind, values))
+        elif kind == "phase_group":
+            phase_groups.setdefault(values["id"], []).append(values["group"])
+        elif kind == "group":
+            frame.groups[values["id"]] = FrameRow(kind, values)
+        elif kind == "contact":
+            frame.contacts.append(FrameRow(kind, values))
+        elif kind == "mine":
+            frame.participant_group_ids.add(values["id"])
+        elif kind == "resource":
+            frame.resources.append(FrameRow(kind, values))
+        elif kind == "fingerprint":
+            frame.fingerprint = values
+        elif kind == "busy":
+            moment = parse_datetime(values["at"]) if isinstance(values["at"], str) else values["at"]
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=datetime.UTC)
+            frame.busy_dates.add(moment.astimezone(zone).date())
+    frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
+    frame.contacts.sort(key=lambda c: (c.position, c.pk))
+    frame.days.sort(key=lambda d: d.date)
+    frame.resources.sort(key=lambda r: (r.position, r.pk))
+    frame.rows.sort(key=repr)
+    for phase in frame.phases:
+        phase.values["group_ids"] = sorted(
+            phase_groups.get(phase.pk, []), key=lambda pk: _group_name_key(frame, pk)
+        )
+        phase.values["groups"] = [frame.groups[pk] for pk in phase.values["group_ids"]]
+    return frame
+
+
+def _group_name_key(frame: ProgrammeFrame, pk: int):
+    group = frame.groups.get(pk)
+    return (group.values.get(f"name_{settings.LANGUAGE_CODE}") or "", pk) if group else ("", pk)
+
+
 @dataclass
 class ProgrammeDay:
     date: datetime.date
-    day: Day | None
+    day: FrameRow | None
     sessions: list[Session] = field(default_factory=list)
     is_today: bool = False
     utc_offset: str = ""
@@ -85,9 +408,9 @@ class ProgrammeDay:
     @property
     def groups(self) -> list[Group]:
         """The groups a day concerns when every session of it is for some groups only."""
-        if not self.sessions or any(not session.groups.all() for session in self.sessions):
+        if not self.sessions or any(not session.group_list for session in self.sessions):
             return []
-        groups = {group.pk: group for s in self.sessions for group in s.groups.all()}
+        groups = {group.pk: group for s in self.sessions for group in s.group_list}
         return [groups[pk] for pk in sorted(groups)]
 
 
@@ -95,8 +418,44 @@ class ProgrammeDay:
 class ProgrammePhase:
     """A phase with the days that fall in it, or (``phase`` None) days outside every phase."""
 
-    phase: Phase | None
+    phase: FrameRow | None
     days: list[ProgrammeDay] = field(default_factory=list)
+
+
+def frame_dates_and_phases(
+    *,
+    frame: ProgrammeFrame,
+    dates: set[datetime.date],
+    session_dates: set[datetime.date],
+    participant_id: int | None,
+) -> tuple[set[datetime.date], list[FrameRow]]:
+    """Which of a programme's dates and phases a reader sees.
+
+    ``dates`` are those with a Day or a session shown, ``session_dates`` those with a session
+    shown. Everyone sees every date and phase, except that a participant does not see a day
+    that concerns only other groups: one whose sessions are all for other groups, or that
+    lies only in phases of other groups. Days have no groups of their own: their sessions
+    and phases say whom they concern, and a list of groups on the day could only disagree.
+    """
+    all_phases = frame.phases
+    if participant_id is None:
+        return dates, all_phases
+    group_ids = frame.participant_group_ids
+    phases = [
+        phase for phase in all_phases if not phase.group_ids or set(phase.group_ids) & group_ids
+    ]
+    if not dates - session_dates:
+        return dates, phases
+
+    def shown(date: datetime.date) -> bool:
+        if date in session_dates:
+            return True
+        if date in frame.busy_dates:
+            return False
+        in_phases = [phase for phase in all_phases if phase.covers(date)]
+        return not in_phases or any(phase in phases for phase in in_phases)
+
+    return {date for date in dates if shown(date)}, phases
 
 
 def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
@@ -162,7 +521,9 @@ def shown_dates_and_phases(
     return {date for date in dates if shown(date)}, phases
 
 
-def programme_sections(*, days: list[ProgrammeDay], phases: list[Phase]) -> list[ProgrammePhase]:
+def programme_sections(
+    *, days: list[ProgrammeDay], phases: list[FrameRow] | list[Phase]
+) -> list[ProgrammePhase]:
     """Days laid out in their phases, in the order of the calendar.
 
     A date falls in the first phase (by order) that covers it among those given. Each phase
@@ -181,7 +542,7 @@ def programme_sections(*, days: list[ProgrammeDay], phases: list[Phase]) -> list
             entries.append((day.date, 1, day))
     sections: list[ProgrammePhase] = []
     for _date, _order, entry in sorted(entries, key=lambda item: (item[0], item[1])):
-        if isinstance(entry, Phase):
+        if isinstance(entry, FrameRow | Phase):
             sections.append(by_phase[entry.pk])
         elif sections and sections[-1].phase is None:
             sections[-1].days.append(entry)
@@ -201,7 +562,7 @@ class Programme:
     now: datetime.datetime
     current: list[Session]
     next_sessions: list[Session]
-    emergency_contacts: list[EmergencyContact]
+    emergency_contacts: list[FrameRow]
     visit_resources: list[Resource]
 
     @property
@@ -245,6 +606,7 @@ def programme_build(
     now: datetime.datetime,
     participant_id: int | None = None,
     with_contacts: bool = False,
+    frame: ProgrammeFrame | None = None,
 ) -> Programme:
     """Read a visit's programme (a participant's share of it when given) laid out by day.
 
@@ -253,8 +615,12 @@ def programme_build(
     day still shows its heading, except the days of other groups (``shown_dates_and_phases``).
     """
     zone = visit.zone
-    sessions = list(programme_sessions(visit=visit, participant_id=participant_id))
-    days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
+    if frame is None:
+        frame = programme_frame(visit=visit, participant_id=participant_id)
+    sessions = programme_sessions_with_links(
+        visit=visit, resources=frame.resources, participant_id=participant_id
+    )
+    days_by_date = {day.date: day for day in frame.days}
     today = now.astimezone(zone).date()
 
     grouped: dict[datetime.date, list[Session]] = {}
@@ -267,8 +633,8 @@ def programme_build(
         session.is_past = session.ends_at <= now
         grouped.setdefault(session.local_starts_at.date(), []).append(session)
 
-    dates, phases = shown_dates_and_phases(
-        visit=visit,
+    dates, phases = frame_dates_and_phases(
+        frame=frame,
         dates=set(days_by_date) | set(grouped),
         session_dates=set(grouped),
         participant_id=participant_id,
@@ -300,10 +666,6 @@ def programme_build(
         for session in next_sessions:
             session.is_next = True
 
-    contacts = list(EmergencyContact.objects.filter(visit=visit)) if with_contacts else []
-    visit_resources = list(
-        Resource.objects.filter(visit=visit, session__isnull=True).order_by("position", "id")
-    )
     return Programme(
         visit=visit,
         days=days,
@@ -312,9 +674,54 @@ def programme_build(
         now=now,
         current=current,
         next_sessions=next_sessions,
-        emergency_contacts=contacts,
-        visit_resources=visit_resources,
+        emergency_contacts=frame.contacts if with_contacts else [],
+        visit_resources=sessions.visit_resources,
     )
+
+
+@dataclass(frozen=True)
+class VenueAddress:
+    """A venue as a reader finds it: its name in the reader's language, and its address as
+    it stands on the street and as a map application searches for it."""
+
+    name: str
+    name_language: str
+    street: str
+
+    @property
+    def one_line(self) -> str:
+        """ "Мэрия Парижа, Place de l'Hôtel de Ville, 75004 Paris, France"."""
+        return ", ".join(part for part in (self.name, self.street) if part)
+
+
+def address_language() -> str:
+    """The language addresses are written in: the organisers' own (the portal's), in which
+    the street line is typed, so that city and country never mix scripts with it."""
+    return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+
+def venue_street_address(venue: Venue) -> str:
+    """ "Place de l'Hôtel de Ville, 75004 Paris, France": one script, the street's own."""
+    language = address_language()
+    city = translated_text(obj=venue, field_name="city", language=language)[0]
+    country = translated_text(obj=venue, field_name="country", language=language)[0]
+    locality = " ".join(part for part in (venue.postal_code, city) if part)
+    return ", ".join(part.strip() for part in (venue.address, locality, country) if part.strip())
+
+
+def venue_address(*, venue: Venue, language: str) -> VenueAddress:
+    """The one way a venue is written on the pages, in the calendar and in the booklets."""
+    name, name_language = translated_text(obj=venue, field_name="name", language=language)
+    return VenueAddress(
+        name=typeset(name.strip(), name_language),
+        name_language=name_language,
+        street=venue_street_address(venue),
+    )
+
+
+def venue_has_address(venue: Venue) -> bool:
+    """Whether a map can find the venue: a street or coordinates, not a city alone."""
+    return bool(venue.address.strip()) or venue.latitude is not None
 
 
 def venue_map_url(*, venue: Venue) -> str:
@@ -333,7 +740,8 @@ def venue_geo_uri(*, venue: Venue) -> str:
 
 
 def venue_search_text(venue: Venue) -> str:
-    return venue.full_address or ", ".join(part for part in (venue.name, venue.city) if part)
+    street = venue_street_address(venue)
+    return street if venue.address.strip() else ", ".join(p for p in (venue.name, street) if p)
 
 
 def resource_href(*, resource: Resource, page_url: str) -> str:
@@ -347,7 +755,9 @@ def resource_href(*, resource: Resource, page_url: str) -> str:
         return resource.url
     if not resource.file:
         return ""
-    return f"{page_url.split('?')[0].rstrip('/')}/resources/{resource.pk}/"
+    base = page_url.split("?")[0].rstrip("/")
+    # Without a page, relative to it: one cached programme serves every reader's address.
+    return f"{base}/resources/{resource.pk}/" if base else f"resources/{resource.pk}/"
 
 
 def shared_record_usage(record, user) -> tuple[bool, bool]:

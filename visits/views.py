@@ -12,12 +12,15 @@ from organisations.languages import language_codes, translated_text
 from visits.booklets.selectors import booklet_offers
 from visits.changes.selectors import programme_news
 from visits.dates import day_month_year, offset_changes
+from visits.itinerary.display import zone_words
+from visits.itinerary.pages import programme_parts
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
 from visits.resource_files import file_download
 from visits.selectors import (
     language_or_default,
     programme_build,
+    programme_frame,
     published_visit_by_slug,
     visit_organisations_with_roles,
 )
@@ -40,15 +43,15 @@ def language_links(path: str, *, current: str) -> list[dict]:
 
 
 def zone_label(visit: Visit) -> str:
-    """The visit's zone as readers see it on every time, in the active language:
-    "Europe/Paris, UTC+01:00", or for a programme crossing a clock change
-    "Europe/Paris, UTC+01:00; UTC+02:00 from 29 March 2026"."""
+    """The visit's zone as readers say it, in the active language: "Paris time (UTC+01:00)",
+    "по парижскому времени (UTC+01:00)", or for a programme crossing a clock change
+    "Paris time (UTC+01:00, UTC+02:00 from 29 March 2026)"."""
     (_first_date, first), *later = offset_changes(visit.start_date, visit.end_date, visit.zone)
     changes = [
         gettext("%(offset)s from %(date)s") % {"offset": offset, "date": day_month_year(date)}
         for date, offset in later
     ]
-    return "; ".join([f"{visit.time_zone}, {first}", *changes])
+    return f"{zone_words(visit.time_zone)} ({', '.join([first, *changes])})"
 
 
 def booklet_links(*, visit: Visit, language: str, url_name: str, **url_kwargs) -> list:
@@ -83,19 +86,28 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     visit = _visit_or_404(slug)
     language, _chosen = _public_language(request, visit)
     now = timezone.now()
-    programme = programme_build(visit=visit, now=now)
+    frame = programme_frame(visit=visit)
     page_path = reverse("visits:public_programme", kwargs={"slug": slug})
     calendar_url = request.build_absolute_uri(
         reverse("visits:public_calendar", kwargs={"slug": slug}) + f"?lang={language}"
     )
     organisations = visit_organisations_with_roles(visit=visit)
     with translation.override(language), timezone.override(visit.zone):
+        zone = zone_label(visit)
+        parts = programme_parts(
+            visit=visit,
+            frame=frame,
+            now=now,
+            language=language,
+            context={"participant": False, "zone_label": zone, "page_path": page_path},
+        )
         response = render(
             request,
             "public/programme.html",
             {
                 "visit": visit,
-                "programme": programme,
+                "parts": parts,
+                "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,
                 "news": programme_news(visit=visit, language=language),
                 "language": language,
@@ -105,7 +117,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
                 "rendered_at": now.astimezone(visit.zone),
-                "zone_label": zone_label(visit),
+                "zone_label": zone,
                 "booklets": booklet_links(
                     visit=visit, language=language, url_name="booklets:public", slug=slug
                 ),

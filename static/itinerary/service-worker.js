@@ -7,7 +7,7 @@
  */
 "use strict";
 
-const CACHE = "itinerary-v1";
+const CACHE = "itinerary-v2";
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener("install", () => {
@@ -29,6 +29,16 @@ function sameOrigin(url) {
   } catch (error) {
     return false;
   }
+}
+
+// The page a participant last read, whatever ?lang= it carried, is also kept under its bare
+// address: offline, the link without ?lang= (the installed app, a bookmark) opens in the
+// language the participant chose last, not in the one the server would pick by default.
+function lastRead(url) {
+  const parsed = new URL(url, self.location.href);
+  parsed.hash = "";
+  parsed.search = "";
+  return parsed.href;
 }
 
 function withoutFragment(url) {
@@ -54,6 +64,7 @@ self.addEventListener("message", (event) => {
     return;
   }
   const urls = data.urls.filter(sameOrigin).map(withoutFragment);
+  const page = urls[0];
   event.waitUntil(
     caches
       .open(CACHE)
@@ -61,7 +72,11 @@ self.addEventListener("message", (event) => {
         Promise.all(
           urls.map((url) =>
             fetch(url, { credentials: "same-origin", cache: "no-store" })
-              .then((response) => store(cache, url, response))
+              .then((response) =>
+                url === page && response.ok && lastRead(url) !== url
+                  ? cache.put(lastRead(url), response.clone()).then(() => store(cache, url, response))
+                  : store(cache, url, response)
+              )
               .catch(() => null)
           )
         )
@@ -77,9 +92,19 @@ self.addEventListener("message", (event) => {
 async function pageFromNetworkOrCopy(event) {
   const cache = await caches.open(CACHE);
   const request = event.request;
-  const network = fetch(request).then((response) => store(cache, request, response));
+  const network = fetch(request).then((response) => {
+    if (response.ok && lastRead(request.url) !== withoutFragment(request.url)) {
+      cache.put(lastRead(request.url), response.clone());
+    } else if (response.status === 404 || response.status === 410) {
+      cache.delete(lastRead(request.url));
+    }
+    return store(cache, request, response);
+  });
   event.waitUntil(network.catch(() => null));
-  const copy = (await cache.match(request)) || (await cache.match(request, { ignoreSearch: true }));
+  // Offline, the bare address answers with the page last read (in its chosen language).
+  const copy =
+    (new URL(request.url).search ? await cache.match(request) : await cache.match(lastRead(request.url))) ||
+    (await cache.match(request, { ignoreSearch: true }));
   if (!copy) {
     return network;
   }

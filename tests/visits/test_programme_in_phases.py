@@ -199,7 +199,7 @@ def test_each_group_reads_its_own_phases_days_and_approximate_times(client, exch
     # Each day after a clock change carries its own offset.
     assert re.search(r"mardi 30 mars 2027\s*UTC\+02:00", boris_text)
     assert re.search(r"mardi 20 octobre 2026\s*UTC\+02:00", boris_text)
-    assert "Europe/Paris, UTC+02:00; UTC+01:00 à partir du 25 octobre 2026; " in boris_text
+    assert "à l’heure de Paris (UTC+02:00, UTC+01:00 à partir du 25 octobre 2026, " in boris_text
     assert "Rien de prévu pour vous" not in boris_text
     # A programme over two years says both years in its dates.
     assert "15 octobre 2026 – 15 avril 2027" in boris_text

@@ -22,6 +22,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -213,14 +214,18 @@ class VisitBookletsAdminMixin:
             ((code, code) for code in [languages, *language_codes()]),
         )
         personal = format_html(
-            '<p id="booklets-personal">{} <select name="booklet_participant">{}</select> '
-            '<select name="booklet_languages">{}</select> <select name="booklet_paper">'
+            '<p id="booklets-personal">{} <select name="booklet_participant" aria-label="{}">{}'
+            '</select> <select name="booklet_languages" aria-label="{}">{}</select> '
+            '<select name="booklet_paper" aria-label="{}">'
             '<option value="a5">A5</option><option value="a4">A4</option></select> '
             '<button type="submit" class="button" formaction="{}?personal=1" formmethod="post" '
             "formnovalidate>{}</button></p>",
             _("Personal booklet for"),
+            capfirst(_("participant")),
             participants,
+            capfirst(_("languages")),
             language_options,
+            capfirst(_("paper")),
             render_url,
             _("Render"),
         )

@@ -17,10 +17,11 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from organisations.languages import translated_text
+from organisations.languages import fallback_order
 from visits.changes.selectors import session_revisions
 from visits.models import Session, Visit
-from visits.selectors import Programme, resource_href
+from visits.selectors import Programme, resource_href, venue_address
+from visits.typography import typeset
 
 PRODUCT_ID = "-//study-visit-portal//programme//EN"
 
@@ -45,7 +46,13 @@ def session_sequence(*, session: Session) -> int:
 
 
 def _text(obj, field_name: str, language: str) -> str:
-    return translated_text(obj=obj, field_name=field_name, language=language)[0]
+    """Organisers' text as the reader reads it on the page, with the same typography and
+    the same fallbacks, from a record or from a row of the programme's frame."""
+    for code in fallback_order(language):
+        value = getattr(obj, f"{field_name}_{code}", None) or ""
+        if value.strip():
+            return typeset(value.strip(), code)
+    return ""
 
 
 def _time_note(session: Session) -> str:
@@ -113,12 +120,11 @@ def _session_description(session: Session, language: str, page_url: str) -> str:
 
 
 def _session_location(session: Session, language: str) -> str:
-    venue = session.venue
-    if venue is None:
+    """The venue written as on the page: its name in the reader's language, then its
+    address as it stands on the street."""
+    if session.venue is None:
         return _text(session, "meeting_point", language)
-    name = _text(venue, "name", language)
-    address = venue.full_address
-    return f"{name}, {address}" if address else name
+    return venue_address(venue=session.venue, language=language).one_line
 
 
 def programme_calendar(

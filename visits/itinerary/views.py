@@ -20,9 +20,11 @@ from participants.models import Participant
 from visits.changes.selectors import itinerary_news
 from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
+from visits.itinerary.display import names_for_reader, zone_words
+from visits.itinerary.pages import programme_parts
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
-from visits.selectors import language_or_default, programme_build
+from visits.selectors import language_or_default, programme_build, programme_frame
 from visits.views import booklet_links, language_links, resource_file_response, zone_label
 
 
@@ -40,9 +42,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     visit = participant.visit
     language, chosen = _chosen_language(request, participant)
     now = timezone.now()
-    programme = programme_build(
-        visit=visit, now=now, participant_id=participant.pk, with_contacts=True
-    )
+    frame = programme_frame(visit=visit, participant_id=participant.pk)
     # Opening the page is reading the latest version: what changed since is marked.
     reading = itinerary_reading_record(participant=participant)
     news = itinerary_news(reading=reading, participant=participant, language=language)
@@ -52,14 +52,28 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     calendar_url = request.build_absolute_uri(calendar_path + lang_query)
     webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
     with translation.override(language), timezone.override(visit.zone):
+        zone = zone_label(visit)
+        parts = programme_parts(
+            visit=visit,
+            frame=frame,
+            now=now,
+            language=language,
+            participant_id=participant.pk,
+            changed_session_ids=frozenset(news.session_ids),
+            context={"participant": True, "zone_label": zone, "page_path": page_path},
+        )
         response = render(
             request,
             "itinerary/itinerary.html",
             {
                 "participant": participant,
+                "names": names_for_reader(
+                    latin=participant.name_latin, native=participant.name_native, language=language
+                ),
                 "visit": visit,
-                "programme": programme,
+                "parts": parts,
                 "news": news,
+                "zone_words": zone_words(visit.time_zone),
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": lang_query,
@@ -70,7 +84,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 "service_worker_url": reverse("itinerary:service_worker"),
                 "service_worker_scope": reverse("itinerary:service_worker_scope"),
                 "rendered_at": now.astimezone(visit.zone),
-                "zone_label": zone_label(visit),
+                "zone_label": zone,
                 "booklets": booklet_links(
                     visit=visit, language=language, url_name="booklets:personal", token=token
                 ),
@@ -93,7 +107,14 @@ def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
         programme=programme,
         language=language,
         participant_id=participant.pk,
-        calendar_name=f"{title} · {participant.name_latin}",
+        calendar_name=" · ".join(
+            [
+                title,
+                names_for_reader(
+                    latin=participant.name_latin, native=participant.name_native, language=language
+                )[0],
+            ]
+        ),
         page_url=page_url + (f"?lang={language}" if chosen else ""),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

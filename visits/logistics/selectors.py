@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from organisations.languages import translated_text
 from organisations.models import Venue
@@ -23,6 +23,7 @@ from visits.booklets.labels import choice_label
 from visits.booklets.typography import day_label
 from visits.models import Session, Visit
 from visits.permissions import visit_scope
+from visits.selectors import venue_street_address
 
 
 def _text(obj, field_name: str, language: str) -> str:
@@ -121,7 +122,7 @@ def transfer_line(session: Session, *, zone, language: str) -> TransferLine:
         title=_text(session, "title", language),
         when=moment_label(session.starts_at, str(zone), language),
         meeting_point=meeting_point,
-        address=venue.full_address if venue is not None else "",
+        address=venue_street_address(venue) if venue is not None else "",
     )
 
 
@@ -174,12 +175,30 @@ def participant_logistics(*, participant: Participant, language: str) -> Partici
         .select_related("transfer", "transfer__venue")
         .order_by("departs_at", "id")
     )
-    stays = list(
-        Stay.objects.filter(participant=participant)
-        .select_related("hotel")
+    # The participant's stays and those of anyone in the same hotels and rooms, in one
+    # query: the room-mates come from the second kind (room names compared as written;
+    # the nights and the case are compared below).
+    hotel_stays = list(
+        Stay.objects.filter(
+            Q(participant=participant)
+            | Q(
+                participant__visit=visit,
+                hotel__in=Stay.objects.filter(participant=participant).values("hotel"),
+                room__in=Stay.objects.filter(participant=participant)
+                .exclude(room="")
+                .values("room"),
+            )
+        )
+        .select_related("hotel", "participant")
         .order_by("check_in", "id")
     )
-    occupants = room_occupants(visit=visit) if stays else {}
+    stays = [stay for stay in hotel_stays if stay.participant_id == participant.pk]
+    occupants: dict[tuple[int, str, dt.date], list[Participant]] = {}
+    for stay in hotel_stays:
+        if stay.room.strip():
+            for night in nights_of(stay):
+                key = (stay.hotel_id, stay.room.strip().casefold(), night)
+                occupants.setdefault(key, []).append(stay.participant)
     nights = []
     hotels: dict[int, HotelLine] = {}
     for stay in stays:
@@ -188,7 +207,7 @@ def participant_logistics(*, participant: Participant, language: str) -> Partici
             stay.hotel_id,
             HotelLine(
                 name=hotel_name,
-                address=stay.hotel.full_address,
+                address=venue_street_address(stay.hotel),
                 phone=stay.hotel.phone,
                 email=stay.hotel.email,
                 directions=_text(stay.hotel, "directions", language),
@@ -321,7 +340,7 @@ def staff_days(
                     title=_text(session, "title", language),
                     kind_label=choice_label(Session.Kind(session.kind), language),
                     place=place,
-                    address=venue.full_address if venue else "",
+                    address=venue_street_address(venue) if venue else "",
                     interpretation=interpretation,
                     colleagues=[n for n in colleagues.get(session.pk, []) if n != one.name],
                 )

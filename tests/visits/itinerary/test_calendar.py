@@ -46,7 +46,7 @@ def test_events_carry_location_and_a_description_in_the_participants_language(cl
     russian = events_by_summary(feed_of(client, delegation.anna))["Приветствие"]
     english = events_by_summary(feed_of(client, delegation.olga))["Welcome"]
 
-    assert str(russian["LOCATION"]) == "Центр Помпиду, Place Georges-Pompidou, 75004 Париж, France"
+    assert str(russian["LOCATION"]) == "Центр Помпиду, Place Georges-Pompidou, 75004 Paris, France"
     assert (
         str(english["LOCATION"]) == "Centre Pompidou, Place Georges-Pompidou, 75004 Paris, France"
     )

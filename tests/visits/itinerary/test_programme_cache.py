@@ -1,0 +1,110 @@
+"""The programme part of the pages is cached by what it shows: every edit shows at once,
+whichever page or import made it, and the clock moves sessions into the past."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from organisations.models import Organisation
+from tests.participants.builders import at, build_delegation, build_session
+from visits.models import Day, Resource, Session
+
+
+@pytest.fixture
+def delegation(db):
+    return build_delegation()
+
+
+def itinerary(client, delegation) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/p/{delegation.olga.access_token}/?lang=en")
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_a_second_reading_comes_from_the_cache_and_reads_the_same(client, delegation):
+    first, first_queries = itinerary(client, delegation)
+    second, second_queries = itinerary(client, delegation)
+
+    assert second == first
+    assert second_queries < first_queries <= 10
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "day heading",
+        "session title",
+        "host name",
+        "host added",
+        "resource title",
+        "group name",
+        "session removed",
+    ],
+)
+def test_every_edit_shows_at_once(client, delegation, edit):
+    visit = delegation.visit
+    session = delegation.plenary
+    itinerary(client, delegation)
+
+    if edit == "day heading":
+        Day.objects.filter(visit=visit).update(heading_en="Arrival, then museums")
+        expected = "Arrival, then museums"
+    elif edit == "session title":
+        # Every writer stamps updated_at (the calendar's SEQUENCE relies on it too).
+        Session.objects.filter(pk=session.pk).update(
+            title_en="Opening, moved upstairs", updated_at=timezone.now()
+        )
+        expected = "Opening, moved upstairs"
+    elif edit == "host name":
+        host = Organisation.objects.create(name_en="City archives")
+        session.hosts.add(host)
+        itinerary(client, delegation)
+        host.name_en = "Municipal archives"
+        host.save()
+        expected = "Municipal archives"
+    elif edit == "host added":
+        host = Organisation.objects.create(name_en="Town hall")
+        Session.hosts.through.objects.create(session=session, organisation=host)
+        expected = "Town hall"
+    elif edit == "resource title":
+        resource = Resource.objects.create(
+            visit=visit, session=session, title_en="Agenda", url="https://example.org/a"
+        )
+        itinerary(client, delegation)
+        Resource.objects.filter(pk=resource.pk).update(title_en="Agenda, second version")
+        expected = "Agenda, second version"
+    elif edit == "group name":
+        session.groups.set([delegation.libraries])
+        delegation.olga.groups.set([delegation.libraries])
+        itinerary(client, delegation)
+        delegation.libraries.__class__.objects.filter(pk=delegation.libraries.pk).update(
+            name_en="Public libraries"
+        )
+        expected = "For: Public libraries"
+    else:
+        extra = build_session(visit, day=3, title="Cancelled walk")
+        assert "Cancelled walk (en)" in itinerary(client, delegation)[0]
+        Session.objects.filter(pk=extra.pk).delete()
+        assert "Cancelled walk (en)" not in itinerary(client, delegation)[0]
+        return
+
+    assert expected in itinerary(client, delegation)[0]
+
+
+def test_the_clock_moves_the_next_session_to_now(client, delegation, monkeypatch):
+    visit = delegation.visit
+    build_session(visit, day=1, hour=9, title="Breakfast talk")
+    build_session(visit, day=1, hour=14, title="Afternoon walk")
+    monkeypatch.setattr(timezone, "now", lambda: at(visit, 1, 8))
+    before = itinerary(client, delegation)[0]
+    monkeypatch.setattr(timezone, "now", lambda: at(visit, 1, 9) + datetime.timedelta(minutes=5))
+    during = itinerary(client, delegation)[0]
+
+    assert '<span class="status-title">Breakfast talk (en)</span>' in before
+    assert 'class="status-card is-next"' in before
+    assert 'class="status-card is-current"' in during
+    assert '<span class="status-title">Afternoon walk (en)</span>' in during

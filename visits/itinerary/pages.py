@@ -1,0 +1,153 @@
+"""The programme part of the itinerary and of the public page, built once per state of
+the programme and kept in the cache.
+
+Rendering a week of sessions is the expensive part of these pages, and it is the same for
+every reader of one language and one set of groups until the programme changes or the
+clock moves a session into the past. So the part is cached under a key made of:
+
+- the programme's frame: every row of the visit's small tables (days, phases, groups,
+  contacts, resources) and the fingerprint of the sessions and of what they show (counts,
+  sums of ids and latest changes of sessions, venues, hosts, speakers and their links),
+  read in the one query every request makes anyway, so that any edit, through any page or
+  import, changes the key (``visits.selectors.programme_frame``); sessions, venues,
+  organisations and people are seen changed through their ``updated_at``, which every
+  writer stamps (the calendar's SEQUENCE relies on it too);
+- the reader's language and, on the itinerary, their groups;
+- the state of the clock: today, the sessions running and next, how many are over.
+
+Links inside the part are relative to the page (``resources/<id>/``), so one part serves
+every participant of the same groups; nothing personal is in it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from visits.itinerary.display import (
+    ContactView,
+    Reader,
+    ResourceView,
+    programme_display,
+    resource_view,
+)
+from visits.models import Session, Visit
+from visits.selectors import ProgrammeFrame, programme_build
+
+# Parts are found again by their content key; a day is long enough for a visit's day.
+PARTS_SECONDS = 24 * 3600
+VERSION = 1
+
+
+@dataclass
+class ProgrammeParts:
+    status: SafeString = field(default_factory=lambda: mark_safe(""))
+    programme: SafeString = field(default_factory=lambda: mark_safe(""))
+    phase: str = ""
+    open_day_anchor: str = ""
+    open_day_is_today: bool = False
+    contacts: list[ContactView] = field(default_factory=list)
+    resources: list[ResourceView] = field(default_factory=list)
+
+
+def clock_state(*, visit: Visit, timeline: list[tuple], now: datetime.datetime) -> tuple:
+    """What of the programme's look depends on the time: the same rules as programme_build
+    (today, the visit's phase, sessions running and next, how many are over)."""
+    today = now.astimezone(visit.zone).date()
+    running = visit.start_date <= today <= visit.end_date
+    current, upcoming, over = [], [], 0
+    for pk, starts_at, ends_at, precision in timeline:
+        unconfirmed = precision == Session.TimePrecision.TO_BE_CONFIRMED
+        if ends_at <= now:
+            over += 1
+        if running and not unconfirmed:
+            if starts_at <= now < ends_at:
+                current.append(pk)
+            elif starts_at > now:
+                upcoming.append((starts_at, pk))
+    upcoming.sort()
+    following = [pk for at, pk in upcoming if at == upcoming[0][0]] if upcoming else []
+    return (today.isoformat(), running, tuple(current), tuple(following), over)
+
+
+def _key(*parts) -> str:
+    return "programme-part:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def programme_parts(
+    *,
+    visit: Visit,
+    frame: ProgrammeFrame,
+    now: datetime.datetime,
+    language: str,
+    context: dict,
+    participant_id: int | None = None,
+    changed_session_ids: frozenset[int] = frozenset(),
+) -> ProgrammeParts:
+    """The status and programme parts in ``language`` (call under that language), from the
+    cache when the programme and the clock are where they were, else built and kept."""
+    groups = tuple(sorted(frame.participant_group_ids)) if participant_id is not None else None
+    # The sessions marked changed for this reader: most readers have none, and share a part.
+    changed = tuple(sorted(changed_session_ids))
+    base = (VERSION, visit.pk, frame.fingerprint, frame.rows, language, groups, changed)
+    timeline_key = _key("timeline", *base)
+    timeline = cache.get(timeline_key)
+    parts = None
+    if timeline is not None:
+        state = clock_state(visit=visit, timeline=timeline, now=now)
+        parts = cache.get(_key("parts", state, *base))
+    if parts is None:
+        programme = programme_build(
+            visit=visit, now=now, participant_id=participant_id, frame=frame
+        )
+        timeline = [(s.pk, s.starts_at, s.ends_at, s.time_precision) for s in programme.sessions]
+        state = clock_state(visit=visit, timeline=timeline, now=now)
+        view = programme_display(programme=programme, language=language, page_path="")
+        rendered = {
+            **context,
+            "programme": programme,
+            "view": view,
+            "visit": visit,
+            "changed_session_ids": changed_session_ids,
+        }
+        open_day = view.open_day if view.folds_past else None
+        parts = ProgrammeParts(
+            status=(
+                mark_safe(render_to_string("itinerary/_status.html", rendered))
+                if participant_id is not None
+                else mark_safe("")
+            ),
+            programme=mark_safe(render_to_string("itinerary/_programme.html", rendered)),
+            phase=programme.phase,
+            open_day_anchor=open_day.anchor if open_day else "",
+            open_day_is_today=bool(open_day and open_day.is_today),
+        )
+        cache.set_many({timeline_key: timeline, _key("parts", state, *base): parts}, PARTS_SECONDS)
+    reader = Reader(language)
+    page_path = context.get("page_path", "")
+    return ProgrammeParts(
+        status=parts.status,
+        programme=parts.programme,
+        phase=parts.phase,
+        open_day_anchor=parts.open_day_anchor,
+        open_day_is_today=parts.open_day_is_today,
+        contacts=[
+            ContactView(
+                name=contact.name,
+                role=reader.html(contact, "role"),
+                phone=contact.phone,
+                email=contact.email,
+            )
+            for contact in frame.contacts
+        ],
+        resources=[
+            resource_view(resource, page_path=page_path, reader=reader)
+            for resource in frame.resources
+            if resource.session_id is None
+        ],
+    )
