@@ -92,6 +92,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
         reverse("visits:public_calendar", kwargs={"slug": slug}) + f"?lang={language}"
     )
     organisations = visit_organisations_with_roles(visit=visit)
+    news = programme_news(visit=visit, language=language)
     with translation.override(language), timezone.override(visit.zone):
         zone = zone_label(visit)
         parts = programme_parts(
@@ -99,6 +100,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
             frame=frame,
             now=now,
             language=language,
+            changed_session_ids=frozenset(news.session_ids),
             context={"participant": False, "zone_label": zone, "page_path": page_path},
         )
         response = render(
@@ -109,7 +111,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                 "parts": parts,
                 "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,
-                "news": programme_news(visit=visit, language=language),
+                "news": news,
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": f"?lang={language}",

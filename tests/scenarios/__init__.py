@@ -16,7 +16,13 @@ Each record is made with ``bare=True`` and every field it needs given here, so a
 added to a factory later cannot change what these scenarios hold.
 """
 
-from tests.scenarios.delegation import Delegation, delegation_in_paris, published_visit, visit_time
+from tests.scenarios.delegation import (
+    Delegation,
+    delegation_in_paris,
+    published_visit,
+    session_on_day,
+    visit_time,
+)
 from tests.scenarios.librarians import librarian, librarians_in_paris_and_rouen, may_2025
 from tests.scenarios.paris_rouen import (
     PARIS,
@@ -43,5 +49,6 @@ __all__ = [
     "published_visit",
     "Readers",
     "readers_in_paris",
+    "session_on_day",
     "visit_time",
 ]

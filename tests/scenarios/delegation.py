@@ -239,3 +239,30 @@ def delegation_in_paris(**visit_fields) -> Delegation:
         host=host,
         speaker=speaker,
     )
+
+
+def session_on_day(
+    visit: Visit,
+    *,
+    day: int = 0,
+    hour: int = 10,
+    minutes: int = 90,
+    title: str = "Session",
+    groups=None,
+    venue=None,
+    **fields,
+) -> Session:
+    """A session on the visit's n-th day at ``hour``, titled "<title> (fr)", "(ru)", "(en)"."""
+    starts_at = visit_time(visit, day, hour)
+    return SessionFactory(
+        bare=True,
+        visit=visit,
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(minutes=minutes),
+        title_fr=fields.pop("title_fr", f"{title} (fr)"),
+        title_ru=fields.pop("title_ru", f"{title} (ru)"),
+        title_en=fields.pop("title_en", f"{title} (en)"),
+        venue=venue,
+        groups=groups or [],
+        **fields,
+    )

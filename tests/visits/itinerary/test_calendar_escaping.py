@@ -46,7 +46,7 @@ def test_location_and_description_escape_commas_semicolons_and_line_breaks(
 
     assert response.status_code == 200
     assert location == (
-        r"Центр Помпиду\; зал 2\, Place Georges-Pompidou\, niveau -1\, 75004 Париж\, France"
+        r"Центр Помпиду\; зал 2\, Place Georges-Pompidou\, niveau -1\, 75004 Paris\, France"
     )
     assert description.startswith(r"Приветствие\, знакомство\; кофе.\nВторая строка\n\n")
     # Every comma and semicolon of the whole description is escaped, the hosts' and

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_itinerary_offline import running_visit  # noqa: F401 (fixture)
+from tests.visits.itinerary.test_offline_browser import running_visit  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from tests.participants.builders import build_delegation, build_session
+from tests.scenarios import delegation_in_paris as build_delegation
+from tests.scenarios import session_on_day as build_session
 
 pytestmark = pytest.mark.browser
 

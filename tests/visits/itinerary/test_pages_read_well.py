@@ -12,7 +12,10 @@ from django.utils import timezone
 
 from organisations.models import Organisation, Venue
 from participants.models import Group
-from tests.participants.builders import at, build_delegation, build_participant, build_session
+from tests.factories import ParticipantFactory
+from tests.scenarios import delegation_in_paris as build_delegation
+from tests.scenarios import session_on_day as build_session
+from tests.scenarios import visit_time as at
 from visits.models import Session
 from visits.selectors import venue_address
 
@@ -129,12 +132,14 @@ def test_names_and_zones_in_the_readers_words(client, delegation):
 
 
 def test_the_calendar_says_when_the_session_itself_changed(client, delegation):
+    """LAST-MODIFIED is the time of the session's last recorded change (its history), not
+    the visit's nor a later change of another session."""
     session = delegation.plenary
-    changed = datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC)
-    Session.objects.filter(pk=session.pk).update(updated_at=changed)
-    Venue.objects.filter(pk=delegation.venue.pk).update(
-        updated_at=changed + datetime.timedelta(days=3)
-    )
+    session.title_en = "Welcome, again"
+    session.save()
+    changed = session.history.first().history_date.replace(microsecond=0)
+    delegation.library_visit.title_en = "Library, later"
+    delegation.library_visit.save()
 
     calendar = icalendar.Calendar.from_ical(
         client.get(f"/p/{delegation.olga.access_token}/calendar.ics").content
@@ -178,8 +183,8 @@ def test_queries_stay_few_and_equal_whatever_the_programme(
     client, db, django_assert_max_num_queries
 ):
     delegation = build_delegation(slug="queries")
-    participant = build_participant(
-        delegation.visit, name_latin="Ivan", groups=[delegation.libraries]
+    participant = ParticipantFactory(
+        bare=True, visit=delegation.visit, name_latin="Ivan", groups=[delegation.libraries]
     )
     organisation = Organisation.objects.create(name_en="Host")
     for day in range(5):

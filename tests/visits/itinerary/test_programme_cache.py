@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from organisations.models import Organisation
-from tests.participants.builders import at, build_delegation, build_session
+from tests.scenarios import delegation_in_paris as build_delegation
+from tests.scenarios import session_on_day as build_session
+from tests.scenarios import visit_time as at
 from visits.models import Day, Resource, Session
 
 
