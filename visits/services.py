@@ -217,9 +217,10 @@ def translations_save(*, changes, confirmed) -> None:
             f"{entry.field}_{entry.language}"
         )
     for obj, fields in by_object.values():
-        # A translation is a change like any other: its ``updated_at`` (a session's, a
-        # venue's) must move too, since calendars derive SEQUENCE from it and replace a
-        # subscribed event only when SEQUENCE grows. update_fields alone leaves it behind.
+        # A translation is a change like any other: save() (not update()) records it in the
+        # history (calendars count those records for SEQUENCE and replace a subscribed
+        # event only when it grows), and its ``updated_at`` (a session's, a venue's) must
+        # move too, which update_fields alone leaves behind.
         stamps = [
             field.name for field in obj._meta.concrete_fields if getattr(field, "auto_now", False)
         ]
