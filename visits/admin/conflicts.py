@@ -15,12 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class ChangedSinceOpenedForm(forms.ModelForm):
     """A model form for a model with ``updated_at`` that refuses to overwrite a newer save."""
 
-    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_at = forms.CharField(label=_("opened at"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
