@@ -217,9 +217,10 @@ def translations_save(*, changes, confirmed) -> None:
             f"{entry.field}_{entry.language}"
         )
     for obj, fields in by_object.values():
-        # A translation is a change like any other: its ``updated_at`` (a session's, a
-        # venue's) must move too, since calendars derive SEQUENCE from it and replace a
-        # subscribed event only when SEQUENCE grows. update_fields alone leaves it behind.
+        # A translation is a change like any other: save() (not update()) records it in the
+        # history (calendars count those records for SEQUENCE and replace a subscribed
+        # event only when it grows), and its ``updated_at`` (a session's, a venue's) must
+        # move too, which update_fields alone leaves behind.
         stamps = [
             field.name for field in obj._meta.concrete_fields if getattr(field, "auto_now", False)
         ]
@@ -372,9 +373,33 @@ def session_create(*, visit: Visit, hosts=(), speakers=(), groups=(), **fields) 
 
 
 @transaction.atomic
-def session_update(*, session: Session, hosts=(), speakers=(), groups=(), **fields) -> Session:
+def session_update(
+    *, session: Session, opened_at=None, hosts=(), speakers=(), groups=(), **fields
+) -> Session:
     """Change a session: the same fields and checks as ``session_create``. The relations
-    given replace the session's own."""
+    given replace the session's own.
+
+    ``opened_at`` is the session's ``updated_at`` when the organiser opened it: if someone
+    saved it since, nothing is written and ``ValidationError`` (code
+    ``changed_since_opened``) says so, rather than overwrite the other save unseen.
+    """
+    if opened_at is not None:
+        # The row is locked until the end of the transaction: two saves cannot both pass.
+        saved_at = (
+            Session.objects.select_for_update()
+            .filter(pk=session.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        if saved_at is not None and saved_at != opened_at:
+            raise ValidationError(
+                _(
+                    "Someone else saved this %(what)s after you opened it, so nothing was "
+                    "saved. What you typed is still in the form."
+                )
+                % {"what": Session._meta.verbose_name},
+                code="changed_since_opened",
+            )
     return _session_write(
         session=session, hosts=hosts, speakers=speakers, groups=groups, fields=fields
     )

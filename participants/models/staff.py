@@ -54,7 +54,7 @@ class StaffMember(models.Model):
         _("personal link key"), max_length=64, unique=True, default=new_access_token, editable=False
     )
     notes = models.TextField(_("private notes"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("staff member")

@@ -85,7 +85,7 @@ class Journey(models.Model):
         limit_choices_to={"kind": "transfer"},
         help_text=_("The transfer session that meets this arrival or takes to this departure."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("journey")
@@ -144,7 +144,7 @@ class Stay(models.Model):
     )
     check_in = models.DateField(_("check-in"))
     check_out = models.DateField(_("check-out"))
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("stay")

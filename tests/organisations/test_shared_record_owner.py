@@ -46,6 +46,8 @@ def venue_form(venue, **changes) -> dict:
         "name_fr": venue.name_fr,
         "address": venue.address,
         "city_fr": venue.city_fr,
+        # Logistics made a venue a place or a hotel: the change form posts the kind too.
+        "kind": venue.kind,
         "directions_fr": "",
         "owner": venue.owner_id or "",
         **changes,
@@ -127,7 +129,7 @@ def test_an_organiser_cannot_give_their_record_to_another_organisation(client, d
 
 
 def by_migration():
-    migration = importlib.import_module("organisations.migrations.0002_shared_record_owner")
+    migration = importlib.import_module("organisations.migrations.0004_shared_record_owner")
     migration.owners_from_first_use(apps, None)
 
 

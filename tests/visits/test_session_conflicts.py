@@ -150,25 +150,44 @@ def test_a_save_with_nobody_else_in_between_goes_through(session):
     assert session.title_fr == "Rencontre à l'Hôtel de Ville"
 
 
-def test_the_visit_page_refuses_a_session_changed_since_it_was_opened(session):
+def test_the_programme_editor_refuses_a_session_changed_since_it_was_opened(session):
+    # The visit page used to carry the sessions inline; the programme editor replaced that,
+    # so the protection is checked where sessions are now edited beside the visit.
     anna = organiser("anna", session.visit.organiser)
     boris = organiser("boris", session.visit.organiser)
-    visit_url = f"/admin/visits/visit/{session.visit.pk}/change/"
-    boris_form = opened(boris, visit_url, "visit_form")
+    editor_url = f"/admin/visits/visit/{session.visit.pk}/programme/"
+    boris_form = opened(boris, f"{editor_url}?session={session.pk}", "session-short-form")
     annas = opened(anna, f"/admin/visits/session/{session.pk}/change/", "session_form")
     annas["title_fr"] = ["Rencontre à l'Hôtel de Ville"]
     assert anna.post(f"/admin/visits/session/{session.pk}/change/", annas).status_code == 302
 
-    boris_form["sessions-0-interpretation_note_fr"] = ["Russe–français, chuchotage"]
-    refused = boris.post(visit_url, boris_form)
+    boris_form["private_notes"] = ["Interprète : Mme Petrova, chuchotage"]
+    refused = boris.post(editor_url, boris_form)
 
     assert refused.status_code == 200
     page = refused.content.decode()
     assert "Someone else saved this session after you opened it, so nothing was saved." in page
     assert "saved: «Rencontre à l&#x27;Hôtel de Ville»; yours: «Rencontre à la Mairie»" in page
+    assert "Interprète : Mme Petrova, chuchotage</textarea>" in page
     session.refresh_from_db()
-    assert (session.title_fr, session.interpretation_note_fr) == (
-        "Rencontre à l'Hôtel de Ville",
-        "russe–français",
+    assert (session.title_fr, session.private_notes) == ("Rencontre à l'Hôtel de Ville", "")
+
+    # Having seen both, Boris saves again: his version is kept, knowingly.
+    again = opened_from(refused, "session-short-form")
+    assert boris.post(editor_url, again).status_code == 302
+    session.refresh_from_db()
+    assert (session.title_fr, session.private_notes) == (
+        "Rencontre à la Mairie",
+        "Interprète : Mme Petrova, chuchotage",
     )
-    assert 'value="Russe–français, chuchotage"' in page
+
+
+def test_the_programme_editor_saves_when_nobody_else_saved_in_between(session):
+    anna = organiser("anna", session.visit.organiser)
+    editor_url = f"/admin/visits/visit/{session.visit.pk}/programme/"
+    form = opened(anna, f"{editor_url}?session={session.pk}", "session-short-form")
+    form["title_fr"] = ["Rencontre à l'Hôtel de Ville"]
+
+    assert anna.post(editor_url, form).status_code == 302
+    session.refresh_from_db()
+    assert session.title_fr == "Rencontre à l'Hôtel de Ville"

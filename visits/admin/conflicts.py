@@ -15,12 +15,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class ChangedSinceOpenedForm(forms.ModelForm):
     """A model form for a model with ``updated_at`` that refuses to overwrite a newer save."""
 
-    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_at = forms.CharField(label=_("opened at"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,18 +41,15 @@ class ChangedSinceOpenedForm(forms.ModelForm):
         data = self.data.copy()
         data[self.add_prefix("opened_at")] = saved.updated_at.isoformat()
         self.data = data
-        differences = [
-            gettext("%(field)s — saved: «%(saved)s»; yours: «%(yours)s»")
-            % {"field": self.fields[name].label or name, "saved": theirs, "yours": yours}
-            for name, theirs, yours in self._differences(saved)
-        ]
         message = gettext(
             "Someone else saved this %(what)s after you opened it, so nothing was saved. "
             "What you typed is still in the form."
         ) % {"what": self.instance._meta.verbose_name}
-        if differences:
-            message = f"{message} {gettext('The saved version differs:')} " + "; ".join(differences)
-        raise ValidationError(message, code="changed_since_opened")
+        differences = [
+            (self.fields[name].label or name, theirs, yours)
+            for name, theirs, yours in self._differences(saved)
+        ]
+        raise ValidationError(message + differences_text(differences), code="changed_since_opened")
 
     def _differences(self, saved: models.Model) -> list[tuple[str, str, str]]:
         differences = []
@@ -61,16 +59,31 @@ class ChangedSinceOpenedForm(forms.ModelForm):
             if field is None or name not in self.cleaned_data:
                 continue
             if field.many_to_many:
-                theirs = _shown(list(getattr(saved, name).all()))
+                theirs = value_shown(list(getattr(saved, name).all()))
             else:
-                theirs = _shown(getattr(saved, name))
-            yours = _shown(self.cleaned_data[name])
+                theirs = value_shown(getattr(saved, name))
+            yours = value_shown(self.cleaned_data[name])
             if theirs != yours:
                 differences.append((name, theirs, yours))
         return differences
 
 
-def _shown(value) -> str:
+def differences_text(differences: list[tuple[str, str, str]]) -> str:
+    """The sentence listing what differs (after a space), or "" if nothing does.
+
+    ``differences`` holds (label, saved, yours) triples, values as ``value_shown`` gives.
+    """
+    if not differences:
+        return ""
+    return f" {gettext('The saved version differs:')} " + "; ".join(
+        gettext("%(field)s — saved: «%(saved)s»; yours: «%(yours)s»")
+        % {"field": label, "saved": theirs, "yours": yours}
+        for label, theirs, yours in differences
+    )
+
+
+def value_shown(value) -> str:
+    """A field's value as the conflict message shows it, the same for saved and typed."""
     if isinstance(value, models.QuerySet):
         value = list(value)
     if isinstance(value, (list, tuple)):

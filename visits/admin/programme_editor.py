@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from organisations.languages import language_codes
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
+from visits.admin.conflicts import differences_text, value_shown
 from visits.models import Session, TimePrecision, Visit, approximate_span
 from visits.programme_check import ERROR, programme_check
 from visits.selectors import (
@@ -41,6 +42,7 @@ from visits.services import session_create, session_update
 
 TIME_INPUT_FORMATS = ["%H:%M", "%H.%M", "%Hh%M", "%H h %M", "%H:%M:%S"]
 TRANSLATED_SESSION_FIELDS = ("title", "description")
+SESSION_FIELDS_TYPED = ("kind", "time_precision", "starts_at", "ends_at", "venue", "private_notes")
 
 
 def day_label(date: dt.date, heading: str = "") -> str:
@@ -103,6 +105,11 @@ class SessionShortForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Seen by organisers only, never printed."),
     )
+    # The session's updated_at when the page was opened: a save made since by someone
+    # else refuses this one (session_update) rather than overwrite it unseen.
+    # In ISO form with its offset and microseconds: a DateTimeField would round-trip it
+    # through the local zone and lose the exact moment it is compared with.
+    opened_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, visit: Visit, admin_site, dates: list, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,6 +188,12 @@ class SessionShortForm(forms.Form):
             )
         return rows
 
+    def clean_opened_at(self) -> dt.datetime | None:
+        try:
+            return dt.datetime.fromisoformat(self.cleaned_data.get("opened_at") or "")
+        except ValueError:
+            return None
+
     def clean_host(self):
         value = self.cleaned_data.get("host")
         if not value:
@@ -213,8 +226,7 @@ class SessionShortForm(forms.Form):
         hosts = list(data["other_hosts"])
         if data["host"] is not None:
             hosts = [data["host"], *[h for h in hosts if h.pk != data["host"].pk]]
-        names = ("kind", "time_precision", "starts_at", "ends_at", "venue", "private_notes")
-        fields = {name: data[name] for name in names}
+        fields = {name: data[name] for name in SESSION_FIELDS_TYPED}
         fields["interpretation"] = data["interpretation"] or ""
         for code in language_codes():
             for name in TRANSLATED_SESSION_FIELDS:
@@ -226,13 +238,46 @@ class SessionShortForm(forms.Form):
             **fields,
         }
 
-    def add_service_errors(self, error: ValidationError) -> None:
+    def add_service_errors(self, error: ValidationError, *, saved: Session | None) -> None:
+        if getattr(error, "code", None) == "changed_since_opened":
+            self.add_changed_since_opened(error, saved=saved)
+            return
         for name, messages_ in error.message_dict.items():
             if name in ("starts_at", "ends_at"):
                 name = "start" if name == "starts_at" else "end"
             if name in ("title", "description"):
                 name = f"{name}_{self.visit.first_language}"
             self.add_error(name if name in self.fields else None, messages_)
+
+    def add_changed_since_opened(self, error: ValidationError, *, saved: Session) -> None:
+        """Refused: both versions side by side, and the next save counts as opened at the
+        other one (having seen it, the organiser keeps theirs knowingly)."""
+        saved.refresh_from_db()
+        data = self.data.copy()
+        data[self.add_prefix("opened_at")] = saved.updated_at.isoformat()
+        self.data = data
+        typed = self.service_arguments()
+        labels = {"starts_at": self.fields["start"].label, "ends_at": self.fields["end"].label}
+        differences = []
+        with timezone.override(self.visit.zone):
+            for name, yours in typed.items():
+                if name in ("hosts", "speakers", "groups"):
+                    theirs = list(getattr(saved, name).all())
+                else:
+                    theirs = getattr(saved, name)
+                theirs_shown, yours_shown = value_shown(theirs), value_shown(yours)
+                if theirs_shown == yours_shown:
+                    continue
+                label = labels.get(name) or (
+                    self.fields[name].label
+                    if name in self.fields
+                    else Session._meta.get_field(name).verbose_name
+                )
+                language = name.rpartition("_")[2]
+                if name.startswith(TRANSLATED_SESSION_FIELDS) and language in language_codes():
+                    label = f"{label} ({get_language_info(language)['name_local']})"
+                differences.append((label, theirs_shown, yours_shown))
+        self.add_error(None, error.messages[0] + differences_text(differences))
 
 
 def session_initial(session: Session, visit: Visit) -> dict:
@@ -252,6 +297,7 @@ def session_initial(session: Session, visit: Visit) -> dict:
         "interpretation": session.interpretation,
         "groups": list(session.groups.all()),
         "private_notes": session.private_notes,
+        "opened_at": session.updated_at.isoformat(),
     }
     for code in language_codes():
         for name in TRANSLATED_SESSION_FIELDS:
@@ -347,9 +393,13 @@ class VisitProgrammeAdminMixin:
                     if session is None:
                         saved = session_create(visit=visit, **form.service_arguments())
                     else:
-                        saved = session_update(session=session, **form.service_arguments())
+                        saved = session_update(
+                            session=session,
+                            opened_at=form.cleaned_data["opened_at"],
+                            **form.service_arguments(),
+                        )
                 except ValidationError as error:
-                    form.add_service_errors(error)
+                    form.add_service_errors(error, saved=session)
                 else:
                     messages.success(
                         request, gettext("“%(title)s” is in the programme.") % {"title": saved}

@@ -14,10 +14,13 @@ class ProgrammeVersion(models.Model):
     """
 
     visit = models.ForeignKey(
-        "visits.Visit", related_name="programme_versions", on_delete=models.CASCADE
+        "visits.Visit",
+        verbose_name=_("visit"),
+        related_name="programme_versions",
+        on_delete=models.CASCADE,
     )
     number = models.PositiveIntegerField(_("version"))
-    snapshot = models.JSONField(default=dict)
+    snapshot = models.JSONField(_("programme as read"), default=dict)
     published_at = models.DateTimeField(_("published"), auto_now_add=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -95,15 +98,26 @@ class ItineraryReading(models.Model):
     """
 
     participant = models.OneToOneField(
-        "participants.Participant", related_name="itinerary_reading", on_delete=models.CASCADE
+        "participants.Participant",
+        verbose_name=_("participant"),
+        related_name="itinerary_reading",
+        on_delete=models.CASCADE,
     )
     version = models.ForeignKey(
-        ProgrammeVersion, related_name="+", on_delete=models.SET_NULL, null=True
+        ProgrammeVersion,
+        verbose_name=_("version read"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
     )
     previous_version = models.ForeignKey(
-        ProgrammeVersion, related_name="+", on_delete=models.SET_NULL, null=True
+        ProgrammeVersion,
+        verbose_name=_("version read before"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
     )
-    read_at = models.DateTimeField(auto_now=True)
+    read_at = models.DateTimeField(_("read at"), auto_now=True)
 
     class Meta:
         verbose_name = _("itinerary reading")

@@ -1,8 +1,9 @@
 """A translation saved on the Translations page reaches subscribed calendars.
 
 Calendar applications replace a subscribed event only when its SEQUENCE grows, and
-SEQUENCE follows the session's ``updated_at`` (visits/itinerary/calendar.py): a save that
-leaves ``updated_at`` alone leaves every phone with the old title.
+SEQUENCE counts the session's recorded changes (visits/changes/selectors.session_revisions,
+used by visits/itinerary/calendar.py): a save that records no change, or leaves
+``updated_at`` alone, leaves every phone with the old title.
 """
 
 import datetime as dt
@@ -55,5 +56,8 @@ def test_a_saved_translation_advances_updated_at_and_the_calendar_sequence(clien
     assert meeting.updated_at == later
     assert str(after["SUMMARY"]) == "Встреча в мэрии Парижа"
     assert after["UID"] == before["UID"]
-    assert after["SEQUENCE"] == before["SEQUENCE"] + 300
+    # The save is recorded in the session's history, so the calendar's SEQUENCE grows.
+    assert meeting.history.latest().history_date == later
+    assert after["SEQUENCE"] > before["SEQUENCE"]
     assert after.decoded("LAST-MODIFIED") == later.replace(microsecond=0)
+    assert before.decoded("LAST-MODIFIED") < after.decoded("LAST-MODIFIED")
