@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('participants', '0006_more_field_verbose_names'),
-        ('visits', '0010_field_verbose_names'),
+        ('visits', '0012_booklet_audience'),
     ]
 
     operations = [
