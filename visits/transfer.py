@@ -30,16 +30,18 @@ from django.db import DataError, IntegrityError, models, transaction
 from modeltranslation.translator import NotRegistered, translator
 
 from organisations.models import Organisation, Person, Venue
-from participants.models import Group, Participant, new_access_token
+from participants.models import Group, Journey, Participant, StaffMember, Stay, new_access_token
 from visits.models import (
     Day,
     EmergencyContact,
+    Phase,
     Resource,
     Session,
     TravelTime,
     Visit,
     VisitOrganisation,
 )
+from visits.services import shared_record_owners_fill
 
 FORMAT = "study-visit-export/1"
 
@@ -54,13 +56,15 @@ class Part:
 
     ``shared`` rows (organisations, people, venues) are used by many visits: they are
     exported when the visit refers to them and matched on import by ``natural_key``.
-    Other parts belong to the visit through their ``visit`` foreign key.
+    Other parts belong to the visit through ``visit_path`` (their ``visit`` foreign key,
+    or their participant's).
     """
 
     name: str
     model: type[models.Model]
     shared: bool = False
     natural_key: tuple[str, ...] = ()
+    visit_path: str = "visit"
     skip: tuple[str, ...] = field(default=())
 
 
@@ -72,8 +76,12 @@ PARTS = (
     Part("visit_organisations", VisitOrganisation),
     Part("days", Day),
     Part("groups", Group),
+    Part("phases", Phase),
     Part("sessions", Session),
     Part("participants", Participant),
+    Part("journeys", Journey, visit_path="participant__visit"),
+    Part("nights", Stay, visit_path="participant__visit"),
+    Part("staff", StaffMember),
     Part("emergency_contacts", EmergencyContact),
     Part("resources", Resource),
     Part("travel_times", TravelTime),
@@ -105,7 +113,7 @@ def visit_export_json(*, visit: Visit) -> str:
 
 
 def _owned_rows(part: Part, visit: Visit) -> models.QuerySet:
-    return part.model._default_manager.filter(visit=visit).order_by("pk")
+    return part.model._default_manager.filter(**{part.visit_path: visit}).order_by("pk")
 
 
 def _shared_rows(rows: list[models.Model]) -> dict[str, list[models.Model]]:
@@ -143,6 +151,11 @@ def _many_to_many(model) -> list[models.ManyToManyField]:
     ]
 
 
+# Who keeps a shared record is a fact of one installation: the importing one gives its
+# records to the organiser of the first visit that uses them (shared_record_owners_fill).
+NOT_CARRIED = {"owner", "programme_revision"}
+
+
 def _plain_fields(model) -> list[models.Field]:
     """The columns a document carries: not ids, links, times of saving, nor the untranslated
     column behind a translated field (modeltranslation derives it)."""
@@ -155,6 +168,7 @@ def _plain_fields(model) -> list[models.Field]:
         for model_field in model._meta.concrete_fields
         if not model_field.primary_key
         and model_field.name not in translated
+        and model_field.name not in NOT_CARRIED
         and not getattr(model_field, "auto_now", False)
         and not getattr(model_field, "auto_now_add", False)
     ]
@@ -218,7 +232,9 @@ def visit_import(*, document: dict) -> Visit:
         slug = document["visit"]["slug"]
         if Visit.objects.filter(slug=slug).exists():
             raise VisitTransferError(f"A visit with the short name {slug!r} exists here already.")
-        return _create(document)
+        visit = _create(document)
+        shared_record_owners_fill()
+        return visit
     except (KeyError, IndexError, TypeError, ValidationError, binascii.Error) as error:
         raise VisitTransferError(
             f"This visit export is incomplete or damaged: {error!r}."
@@ -267,8 +283,8 @@ def _build(part: Part, values: dict, made: dict, visit: Visit | None):
             content = ContentFile(base64.b64decode(stored["content"]))
             getattr(row, name).save(stored["name"], content, save=False)
     if (
-        isinstance(row, Participant)
-        and Participant.objects.filter(access_token=row.access_token).exists()
+        isinstance(row, Participant | StaffMember)
+        and type(row).objects.filter(access_token=row.access_token).exists()
     ):
         row.access_token = new_access_token()
     links = {

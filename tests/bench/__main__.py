@@ -32,6 +32,9 @@ def environment(workdir: Path) -> dict:
     env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/bench.db"
     env["MEDIA_ROOT"] = str(workdir / "media")
     env["DEBUG"] = "false"
+    # Served over plain http on the loopback: no https redirect, no proxy to trust.
+    env["SECURE_SSL_REDIRECT"] = "false"
+    env["BEHIND_TLS_PROXY"] = "false"
     env["SECRET_KEY"] = "bench-only-not-a-secret-bench-only-not-a-secret"
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
     env["PYTHONPATH"] = str(ROOT)

@@ -8,10 +8,15 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 
 from organisations.models import Organisation, Person, Venue
-from participants.models import Participant
-from tests.factories import ParticipantFactory
+from participants.models import Journey, Participant, StaffMember, Stay
+from tests.factories import (
+    JourneyFactory,
+    ParticipantFactory,
+    StaffMemberFactory,
+    StayFactory,
+)
 from tests.scenarios import librarian, librarians_in_paris_and_rouen
-from visits.models import Resource, Session, TravelTime, Visit
+from visits.models import Phase, Resource, Session, TravelTime, Visit
 from visits.transfer import PARTS, visit_export
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +40,14 @@ def visit():
     resource.file.save("plan-de-rouen.pdf", ContentFile(PDF), save=False)
     resource.save()
     TravelTime.objects.create(visit=visit, city_from="Paris", city_to="Rouen", minutes=95)
+    # A phase for one group, Anna's train and nights, the interpreter as staff: nothing lost.
+    phase = Phase.objects.create(
+        visit=visit, title_fr="Semaine", start_date=visit.start_date, end_date=visit.end_date
+    )
+    phase.groups.set(anna.groups.all())
+    JourneyFactory(participant=anna, transfer=session, booking_reference="SNCF42")
+    StayFactory(participant=anna, check_in=visit.start_date, check_out=visit.end_date)
+    StaffMemberFactory(visit=visit, sessions=[session])
     assert anna.groups.exists()
     return visit
 
@@ -68,14 +81,20 @@ def test_a_visit_survives_export_and_import_exactly(visit, tmp_path, client):
         "visit_organisations": 2,
         "days": 3,
         "groups": 2,
+        "phases": Phase.objects.count(),
         "sessions": Session.objects.count(),
         "participants": 2,
+        "journeys": Journey.objects.count(),
+        "nights": Stay.objects.count(),
+        "staff": StaffMember.objects.count(),
         "emergency_contacts": 2,
         "resources": Resource.objects.count(),
         "travel_times": 1,
     }
     assert exported["visit"]["title_ru"] == Visit.objects.get().title_ru != ""
     assert exported["participants"][0]["needs"] == "Vegetarian — private"
+    assert exported["journeys"][0]["booking_reference"] == "SNCF42"
+    assert len(exported["phases"]) == len(exported["nights"]) == len(exported["staff"]) == 1
     # The file comes back byte for byte, and the participant's link still opens their page.
     restored = Resource.objects.get(title_fr="Plan")
     assert restored.session.title_fr == "Le musée pour tous"
