@@ -31,6 +31,7 @@ def environment(workdir: Path) -> dict:
     }
     env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir}/bench.db"
     env["MEDIA_ROOT"] = str(workdir / "media")
+    env["STATIC_ROOT"] = str(workdir / "static")
     env["DEBUG"] = "false"
     # Served over plain http on the loopback: no https redirect, no proxy to trust.
     env["SECURE_SSL_REDIRECT"] = "false"
@@ -94,6 +95,10 @@ def main() -> None:
 
     print(f"Building the benchmark's database in {workdir} …", flush=True)
     data = build()
+    # As in production: static files collected, hashed and compressed for WhiteNoise.
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
     demo = Visit.objects.get(slug=data.demo_slug)
     booklet_request(visit=demo, mode=booklet_mode_parse(languages="ru+fr", paper="a5"))
 

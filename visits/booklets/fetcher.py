@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 
 # A base URL that names no real host: relative and /static/ links in the templates resolve
 # against it, and nothing under it is ever fetched over a network.
@@ -75,10 +76,21 @@ class StaticOnlyPolicy:
         suffix = posixpath.splitext(normalised)[1].lower()
         if suffix not in ALLOWED_TYPES:
             raise RefusedURL(f"Booklets do not load {suffix or 'extension-less'} files: {url!r}.")
-        found = finders.find(normalised)
+        found = finders.find(normalised) or _collected(normalised)
         if not found:
             raise RefusedURL(f"No such static file: {url!r}.")
         return Path(found), ALLOWED_TYPES.get(suffix) or mimetypes.guess_type(found)[0] or ""
+
+
+def _collected(path: str) -> str | None:
+    """A collected static file, such as the hashed ``booklet.96621d0ba411.css`` that the
+    production storage names in ``{% static %}``; the finders know only the sources."""
+    try:
+        if staticfiles_storage.exists(path):
+            return staticfiles_storage.path(path)
+    except NotImplementedError:  # a storage without local files (S3): only the finders
+        return None
+    return None
 
 
 _STATIC_REFERENCE = re.compile(

@@ -89,3 +89,25 @@ def test_a_description_pointing_at_files_renders_without_fetching(visit):
     assert policy.refused == []
     assert all(url.startswith(f"{BOOKLET_BASE_URL}static/") for url in policy.asked)
     assert "Voir et" in " ".join(pdf_pages(pdf))
+
+
+def test_production_static_names_resolve_after_collectstatic(settings, tmp_path):
+    """With DEBUG off, {% static %} names hashed files (booklet.<hash>.css) that only the
+    collected folder holds: the booklet still finds its styles and fonts."""
+    from django.core.management import call_command
+    from django.templatetags.static import static
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        },
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    hashed = static("booklet/booklet.css")
+    assert hashed != "/static/booklet/booklet.css"
+
+    path, mime_type = StaticOnlyPolicy().resolve(BOOKLET_BASE_URL.rstrip("/") + hashed)
+
+    assert path.is_file() and mime_type == "text/css"
