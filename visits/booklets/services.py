@@ -290,7 +290,8 @@ def booklet_print_html(
 
 
 def _print_html(*, visit: Visit, content: BookletContent, version: str) -> str:
-    issued = timezone.now().astimezone(visit.zone).date()
+    # The programme as it stands at this minute, in the visit's own time.
+    issued = timezone.now().astimezone(visit.zone)
     return booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
 
 
