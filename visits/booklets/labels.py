@@ -68,6 +68,7 @@ class Labels(dict):
         "page": gettext_noop("Page"),
         "of": gettext_noop("of"),
         "version": gettext_noop("Version"),
+        "as_of": gettext_noop("Programme as of %(date)s, %(time)s"),
         "issued": gettext_noop("issued"),
         "check_current": gettext_noop("Is this booklet still current? This link says so:"),
     }

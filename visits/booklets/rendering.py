@@ -22,24 +22,25 @@ def css_string(value: str) -> str:
     return f'"{escaped}"'
 
 
-def footer_css(*, content: BookletContent, version: str, issued: datetime.date) -> tuple[str, str]:
-    """The ``content`` values of the footer's margin boxes: the programme version and date of
-    issue on the left, "page N of M" on the right, in each booklet language."""
+def footer_css(
+    *, content: BookletContent, version: str, issued: datetime.datetime
+) -> tuple[str, str]:
+    """The ``content`` values of the footer's margin boxes: "Programme as of 22 November
+    2026, 14:05" in each booklet language on the left, with the short identifier small,
+    and "page N of M" on the right."""
     short = version[:8]
-    labels = content.labels
-    if content.is_bilingual:
-        left = css_string(
-            f"{labels[0]['version']} / {labels[1]['version']} {short} · {issued.isoformat()}"
-        )
-    else:
-        left = css_string(
-            f"{labels[0]['version']} {short} {labels[0]['issued']} "
-            f"{long_date(issued, content.languages[0])}"
-        )
+    lines = [
+        labels_one["as_of"]
+        % {"date": long_date(issued.date(), language), "time": f"{issued:%H:%M}"}
+        for labels_one, language in zip(content.labels, content.languages, strict=True)
+    ]
+    # One line a language ("\A" with white-space: pre-line in the print CSS).
+    lines[-1] += f" · {short}"
+    left = ' "\\A " '.join(css_string(line) for line in lines)
     right = ' "  ·  " '.join(
         f"{css_string(labels_one['page'] + ' ')} counter(page) "
         f"{css_string(' ' + labels_one['of'] + ' ')} counter(pages)"
-        for labels_one in labels
+        for labels_one in content.labels
     )
     return left, right
 
@@ -51,7 +52,7 @@ def booklet_check_url(*, content: BookletContent, version: str) -> str:
     return f"{content.online_url}booklet/{languages}/{content.paper}/?from={version[:8]}"
 
 
-def booklet_html(*, content: BookletContent, zone, version: str, issued: datetime.date) -> str:
+def booklet_html(*, content: BookletContent, zone, version: str, issued: datetime.datetime) -> str:
     """The print HTML of a booklet, in its first language and the visit's time zone."""
     footer_left, footer_right = footer_css(content=content, version=version, issued=issued)
     with translation.override(content.languages[0]), timezone.override(zone):

@@ -206,6 +206,17 @@ class ResourceView:
     columns: list[ResourceColumn]
 
     @property
+    def short_link(self) -> str:
+        """The address as a reader can read it: no scheme, and a long path cut in the
+        middle. The QR code beside it carries the whole address."""
+        return short_address(self.link)
+
+    @property
+    def qr_svg(self) -> str:
+        code = segno.make(self.link, error="l", micro=False)
+        return code.svg_inline(scale=1, border=0, omitsize=True, dark="#1b2a41")
+
+    @property
     def summary_rows(self) -> list[list[Cell]]:
         return paired_blocks([column.summary for column in self.columns])
 
@@ -345,6 +356,15 @@ class BookletContent:
 
 
 # --- formatting -----------------------------------------------------------------------
+
+
+def short_address(url: str, *, longest: int = 42) -> str:
+    shown = website_label(url)
+    if len(shown) <= longest:
+        return shown
+    host, _, path = shown.partition("/")
+    tail = path.rsplit("/", 1)[-1] or path
+    return f"{host}/…/{tail[-(longest - len(host) - 3) :]}" if tail else host
 
 
 def once(texts: list[Text]) -> list[Text]:

@@ -357,8 +357,18 @@ def booklet_print_html(
     return _print_html(visit=visit, content=content, version=version)
 
 
+def booklet_pdf_with_html(
+    *, visit: Visit, mode: BookletMode, participant: Participant | None = None
+) -> tuple[bytes, str, str]:
+    """``booklet_pdf`` and the very HTML it typeset (its footer names the minute)."""
+    content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
+    html = _print_html(visit=visit, content=content, version=version)
+    return html_to_pdf(html), version, html
+
+
 def _print_html(*, visit: Visit, content: BookletContent, version: str) -> str:
-    issued = timezone.now().astimezone(visit.zone).date()
+    # The programme as it stands at this minute, in the visit's own time.
+    issued = timezone.now().astimezone(visit.zone)
     return booklet_html(content=content, zone=visit.zone, version=version, issued=issued)
 
 

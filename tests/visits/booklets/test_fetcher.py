@@ -82,7 +82,7 @@ def test_a_description_pointing_at_files_renders_without_fetching(visit):
         content=content,
         zone=visit.zone,
         version=content_version(content),
-        issued=datetime.date(2025, 5, 1),
+        issued=datetime.datetime(2025, 5, 1, 9, 0, tzinfo=datetime.UTC),
     )
     policy = StaticOnlyPolicy()
     pdf = html_to_pdf(html, policy=policy)

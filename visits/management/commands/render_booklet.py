@@ -15,7 +15,7 @@ from visits.booklets.services import (
     BookletRequestError,
     booklet_mode_parse,
     booklet_pdf,
-    booklet_print_html,
+    booklet_pdf_with_html,
 )
 
 
@@ -62,11 +62,15 @@ class Command(BaseCommand):
         out = Path(options["out"])
         if not out.parent.is_dir():
             raise CommandError(f"The folder {out.parent} does not exist.")
-        pdf, version = booklet_pdf(visit=visit, mode=mode, participant=participant)
-        out.write_bytes(pdf)
         if options["html"]:
-            html = booklet_print_html(visit=visit, mode=mode, participant=participant)
+            # One HTML for both: the footer names the minute, which may turn meanwhile.
+            pdf, version, html = booklet_pdf_with_html(
+                visit=visit, mode=mode, participant=participant
+            )
             Path(options["html"]).write_text(standalone_html(html), encoding="utf-8")
+        else:
+            pdf, version = booklet_pdf(visit=visit, mode=mode, participant=participant)
+        out.write_bytes(pdf)
         self.stdout.write(
             f"{out}: {len(pdf)} bytes, {mode.key} {mode.paper.upper()}, version {version[:8]}"
         )
