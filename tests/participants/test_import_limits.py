@@ -1,7 +1,5 @@
 """A delegation import is bounded: a file too big or too long is refused with words."""
 
-import time
-
 import pytest
 
 from participants.models import Participant
@@ -60,15 +58,14 @@ def test_a_sheet_with_too_many_rows_is_refused(owner_client, visit, settings, na
     assert response.context.get("confirm_form") is None
 
 
-def test_a_sheet_at_the_row_limit_imports_within_seconds(owner_client, visit, settings):
+def test_a_sheet_at_the_row_limit_imports_whole(owner_client, visit, settings):
+    # How long it takes is a figure for the benchmark, not an assertion here.
     count = settings.DELEGATION_IMPORT_MAX_ROWS
-    started = time.monotonic()
 
     preview = upload(owner_client, visit, "d.csv", csv_bytes([HEADERS, *rows(count)]))
     confirm(owner_client, preview)
 
     assert Participant.objects.filter(visit=visit).count() == count
-    assert time.monotonic() - started < 30
 
 
 def test_a_refused_file_shows_the_message_and_no_traceback(owner_client, visit, settings):
