@@ -1,7 +1,6 @@
 """The visit page costs the same whatever the size of its programme."""
 
 import datetime as dt
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -69,25 +68,19 @@ def visit_page(client, visit, user):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    # The best of three: the machine running the tests is shared, a slow run is its load.
-    timings = []
-    for _run in range(3):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append(time.perf_counter() - started)
-    return response, len(queries), min(timings)
+    return response, len(queries)
 
 
 def test_the_visit_page_costs_the_same_for_30_and_300_sessions(client):
     small, small_user = visit_with_sessions(30, username="anna")
-    response, small_count, _seconds = visit_page(client, small, small_user)
+    response, small_count = visit_page(client, small, small_user)
     client.logout()
     large, large_user = visit_with_sessions(300, username="boris")
-    response, large_count, seconds = visit_page(client, large, large_user)
+    response, large_count = visit_page(client, large, large_user)
 
+    # Its time at 300 sessions is measured by make bench (the admin visit page rows).
     assert small_count == large_count
     assert large_count <= 40
-    assert seconds < 1
     # The programme is one link away, with its size.
     page = response.content.decode()
     assert reverse("admin:visits_visit_programme", args=[large.pk]) in page
