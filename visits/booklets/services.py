@@ -183,6 +183,38 @@ def _booklet_for_content(
     return booklet
 
 
+def booklet_stored(
+    *, mode: BookletMode, participant: Participant | None = None, **visit_lookup
+) -> Booklet | None:
+    """The ready booklet current for the visit's revision, found with the visit in one
+    query (``slug=..., status=...`` look the visit up), or None: the download's fast path."""
+    return (
+        Booklet.objects.filter(
+            languages=mode.key,
+            paper=mode.paper,
+            participant=participant,
+            audience=_audience(mode, participant),
+            status=Booklet.Status.READY,
+            programme_key=programme_key_expression(),
+            **{f"visit__{name}": value for name, value in visit_lookup.items()},
+        )
+        .exclude(file="")
+        .only(
+            "pk",
+            "visit_id",
+            "languages",
+            "paper",
+            "participant_id",
+            "audience",
+            "file",
+            "content_version",
+            "status",
+        )
+        .order_by("-id")
+        .first()
+    )
+
+
 def _audience(mode: BookletMode, participant: Participant | None) -> str:
     # A personal booklet has its contacts anyway; it is filed as the public mode.
     return mode.audience if participant is None else Booklet.Audience.PUBLIC

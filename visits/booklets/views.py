@@ -23,6 +23,7 @@ from visits.booklets.services import (
     BookletRequestError,
     booklet_mode_parse,
     booklet_request,
+    booklet_stored,
 )
 from visits.models import Visit
 from visits.personal import participant_or_404, personal
@@ -31,12 +32,24 @@ from visits.personal import participant_or_404, personal
 POLL_SECONDS = 2
 
 
-def booklet_filename(booklet: Booklet) -> str:
+def booklet_filename(booklet: Booklet, slug: str = "") -> str:
     who = "-personal" if booklet.participant_id else ""
     if booklet.audience == Booklet.Audience.DELEGATION:
         who = "-delegation"
     languages = booklet.languages.replace("+", "-")
-    return f"{booklet.visit.slug}-{languages}-{booklet.paper}{who}-{booklet.short_version}.pdf"
+    slug = slug or booklet.visit.slug
+    return f"{slug}-{languages}-{booklet.paper}{who}-{booklet.short_version}.pdf"
+
+
+def _file_response(booklet: Booklet, slug: str = "") -> HttpResponse:
+    response = FileResponse(
+        booklet.file.open("rb"),
+        content_type="application/pdf",
+        filename=booklet_filename(booklet, slug),
+        as_attachment=False,
+    )
+    patch_cache_control(response, no_cache=True, max_age=0)
+    return response
 
 
 def _mode_or_404(languages: str, paper: str, audience: str = "public") -> BookletMode:
@@ -144,6 +157,12 @@ def _outdated_page(
 @require_safe
 def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) -> HttpResponse:
     """The whole delegation's booklet of a published visit (no personal data in it)."""
+    mode = _mode_or_404(languages, paper)
+    if request.GET.get("status") != "json":
+        # A stored booklet of today's revision: one query, the file streamed.
+        stored = booklet_stored(mode=mode, slug=slug, status=Visit.Status.PUBLISHED)
+        if stored is not None:
+            return _file_response(stored, slug)
     visit = (
         Visit.objects.select_related("organiser")
         .filter(slug=slug, status=Visit.Status.PUBLISHED)
@@ -151,7 +170,6 @@ def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) 
     )
     if visit is None:
         raise Http404
-    mode = _mode_or_404(languages, paper)
     return _deliver(request, visit=visit, mode=mode, participant=None)
 
 
