@@ -110,7 +110,9 @@ def programme_sessions_with_links(
     over the sessions in Python; the related managers' caches are filled with the same
     lists so that ``session.hosts.all()`` still reads them without a query.
     """
-    sessions = Session.objects.filter(visit=visit)
+    # A session stored at an impossible time (year 1, typed before years were checked)
+    # would overflow every zone conversion: pages leave it out, as programme_sessions does.
+    sessions = Session.objects.filter(visit=visit, starts_at__range=programme_time_range())
     if participant_id is not None:
         sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
     result = ProgrammeSessions(sessions.select_related("venue").rewrite(False))
