@@ -35,6 +35,15 @@
     // jQuery UI puts role=tab on the list item and keeps a focusable link inside it: one
     // control inside another. The item already answers keys and clicks; the link needs no
     // address once the tabs are built.
+    // Without its address jQuery UI would take a tab for a remote one and load nothing
+    // into it: every tab here is on the page, so it is told so.
+    [window.jQuery, window.django && window.django.jQuery].forEach(function ($) {
+      if ($ && $.ui && $.ui.tabs) {
+        $.ui.tabs.prototype._isLocal = function () {
+          return true;
+        };
+      }
+    });
     document.querySelectorAll("li[role=tab] > a.ui-tabs-anchor").forEach(function (link) {
       link.removeAttribute("href");
       link.removeAttribute("tabindex");
