@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.booklets.builders import build_visit
-from tests.booklets.conftest import pdf_pages
+from tests.scenarios import librarians_in_paris_and_rouen as build_visit
+from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
 from visits.models import Resource
 
