@@ -381,14 +381,6 @@ def booklet_pdf(
     return _typeset(visit=visit, content=content, version=version), version
 
 
-def booklet_print_html(
-    *, visit: Visit, mode: BookletMode, participant: Participant | None = None
-) -> str:
-    """The print HTML that ``booklet_pdf`` typesets today, for measuring and debugging."""
-    content, version = booklet_current_content(visit=visit, mode=mode, participant=participant)
-    return _print_html(visit=visit, content=content, version=version)
-
-
 def booklet_pdf_with_html(
     *, visit: Visit, mode: BookletMode, participant: Participant | None = None
 ) -> tuple[bytes, str, str]:

@@ -37,10 +37,6 @@ def session_uid(*, session: Session, participant_id: int | None = None) -> str:
     return f"session-{session.pk}{who}@{_uid_domain()}"
 
 
-def session_last_modified(*, session: Session) -> datetime.datetime:
-    return session_revisions(sessions=[session])[session.pk].last_modified
-
-
 def session_sequence(*, session: Session) -> int:
     return session_revisions(sessions=[session])[session.pk].sequence
 
