@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from participants.models import Participant
 from visits.logistics_check import logistics_findings
 from visits.models import Day, Session, TravelTime, Visit
+from visits.selectors import programme_sessions_to_edit
 from visits.translations import (
     MISSING,
     STALE,
@@ -103,16 +104,13 @@ def venue_city(venue) -> str:
 
 
 class ProgrammeChecker:
-    def __init__(self, visit: Visit):
+    def __init__(self, visit: Visit, sessions: list[Session] | None = None):
         self.visit = visit
         self.zone = visit.zone
         self.findings: list[Finding] = []
-        self.sessions = list(
-            Session.objects.filter(visit=visit)
-            .select_related("venue")
-            .prefetch_related("groups", "speakers", "hosts")
-            .order_by("starts_at", "ends_at", "pk")
-        )
+        if sessions is None:
+            sessions = programme_sessions_to_edit(visit=visit)
+        self.sessions = sessions
         self.groups_of = {s.pk: frozenset(g.pk for g in s.groups.all()) for s in self.sessions}
         self.days = list(Day.objects.filter(visit=visit).order_by("date"))
         self.participant_group_sets = {
@@ -445,6 +443,10 @@ def language_names(codes: list[str]) -> str:
     return ", ".join(str(names.get(code, code)) for code in codes)
 
 
-def programme_check(*, visit: Visit) -> list[Finding]:
-    """Everything that is wrong or doubtful in a visit's programme, errors first."""
-    return ProgrammeChecker(visit).run()
+def programme_check(*, visit: Visit, sessions: list[Session] | None = None) -> list[Finding]:
+    """Everything that is wrong or doubtful in a visit's programme, errors first.
+
+    ``sessions``: the visit's, already read by ``programme_sessions_to_edit`` (the
+    programme editor shows them beside the check); read here when not given.
+    """
+    return ProgrammeChecker(visit, sessions).run()

@@ -892,16 +892,27 @@ def programme_phases_for_editor(*, visit: Visit, days: list[EditorDay]) -> list[
     )
 
 
-def programme_for_editor(*, visit: Visit) -> list[EditorDay]:
-    """A visit's days in date order, each with its sessions in time order, overlapping
-    sessions together. Times are read in the visit's zone. A fixed number of queries."""
-    zone = visit.zone
-    sessions = list(
+def programme_sessions_to_edit(*, visit: Visit) -> list[Session]:
+    """A visit's sessions in time order with their venue, hosts, speakers and groups: what
+    the programme editor shows and the programme check reads, so that the editor's page,
+    which shows both, loads them once."""
+    return list(
         Session.objects.filter(visit=visit)
         .select_related("venue")
         .prefetch_related("hosts", "speakers", "groups")
         .order_by("starts_at", "ends_at", "id")
     )
+
+
+def programme_for_editor(*, visit: Visit, sessions: list[Session] | None = None) -> list[EditorDay]:
+    """A visit's days in date order, each with its sessions in time order, overlapping
+    sessions together. Times are read in the visit's zone. A fixed number of queries.
+
+    ``sessions``, when given, are the visit's as ``programme_sessions_to_edit`` reads them.
+    """
+    zone = visit.zone
+    if sessions is None:
+        sessions = programme_sessions_to_edit(visit=visit)
     days_by_date = {day.date: day for day in Day.objects.filter(visit=visit)}
     by_date: dict[datetime.date, list[Session]] = {}
     for session in sessions:

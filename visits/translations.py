@@ -130,18 +130,28 @@ def fields_of(obj: models.Model) -> tuple[str, ...]:
     return tuple(f.name for f in model._meta.fields if f.name in chosen)
 
 
-def _marks_by_object(objects: list[models.Model]) -> dict[tuple, TranslationMark]:
+def _content_types(objects: list[models.Model]) -> dict[type, ContentType]:
+    # All in one query when the process has not met them yet, not one per kind of text.
+    return ContentType.objects.get_for_models(*{type(obj) for obj in objects})
+
+
+def _marks_by_object(
+    objects: list[models.Model], content_types: dict[type, ContentType]
+) -> dict[tuple, TranslationMark]:
     by_type: dict[int, set[int]] = {}
     for obj in objects:
-        content_type = ContentType.objects.get_for_model(type(obj))
-        by_type.setdefault(content_type.pk, set()).add(obj.pk)
-    marks = {}
+        by_type.setdefault(content_types[type(obj)].pk, set()).add(obj.pk)
+    if not by_type:
+        return {}
+    # One query for every kind of text: a query per kind would grow with the models a
+    # booklet prints, and the programme editor runs this on every page.
+    wanted = models.Q()
     for content_type_id, ids in by_type.items():
-        for mark in TranslationMark.objects.filter(
-            content_type_id=content_type_id, object_id__in=ids
-        ):
-            marks[(content_type_id, mark.object_id, mark.field, mark.language)] = mark
-    return marks
+        wanted |= models.Q(content_type_id=content_type_id, object_id__in=ids)
+    return {
+        (mark.content_type_id, mark.object_id, mark.field, mark.language): mark
+        for mark in TranslationMark.objects.filter(wanted)
+    }
 
 
 def source_language(*, visit: Visit) -> str:
@@ -166,11 +176,12 @@ def translation_status(*, visit: Visit, languages: list[str] | None = None) -> l
     languages = languages or booklet
     visit_source = source_language(visit=visit)
     objects = visit_texts(visit=visit)
-    marks = _marks_by_object(objects)
+    content_types = _content_types(objects)
+    marks = _marks_by_object(objects, content_types)
     all_codes = [code for code, _name in settings.LANGUAGES]
     entries = []
     for obj in objects:
-        content_type_id = ContentType.objects.get_for_model(type(obj)).pk
+        content_type_id = content_types[type(obj)].pk
         url = admin_change_url(obj, visit=visit)
         for field in fields_of(obj):
             texts = {

@@ -37,6 +37,7 @@ from visits.selectors import (
     programme_for_editor,
     programme_next_free_time,
     programme_phases_for_editor,
+    programme_sessions_to_edit,
 )
 from visits.services import session_create, session_update
 
@@ -361,7 +362,8 @@ class VisitProgrammeAdminMixin:
         if not self.has_change_permission(request, visit):
             raise PermissionDenied
         url = reverse("admin:visits_visit_programme", args=[visit.pk])
-        days = programme_for_editor(visit=visit)
+        sessions = programme_sessions_to_edit(visit=visit)
+        days = programme_for_editor(visit=visit, sessions=sessions)
         dates = [(day.date, day.day.heading if day.day else "") for day in days]
         if not any(date == visit.start_date for date, _heading in dates):
             dates.insert(0, (visit.start_date, ""))
@@ -423,7 +425,7 @@ class VisitProgrammeAdminMixin:
         if not shown:
             shown = visit.languages
         # The check beside the programme it checks: fixing a clash is one click away.
-        findings = programme_check(visit=visit)
+        findings = programme_check(visit=visit, sessions=sessions)
         context = {
             **self.admin_site.each_context(request),
             "findings": findings,
