@@ -354,6 +354,11 @@ def _session_write(*, session: Session, hosts, speakers, groups, fields: dict) -
     session.hosts.set(hosts)
     session.speakers.set(speakers)
     session.groups.set(groups)
+    # The editor offers every date of the visit: choosing one puts that day in the
+    # programme, rather than leave the check refusing to publish until it is added by hand.
+    date = session.starts_at.astimezone(visit.zone).date()
+    if visit.start_date <= date <= visit.end_date:
+        Day.objects.get_or_create(visit=visit, date=date)
     return session
 
 
@@ -364,7 +369,8 @@ def session_create(*, visit: Visit, hosts=(), speakers=(), groups=(), **fields) 
     ``fields`` are the session's own fields (``starts_at``, ``ends_at``, ``kind``,
     ``title_ru``, ``description_fr``...). Raises ``ValidationError`` keyed by field when a
     title is missing in every language, the session ends before it starts, or a group
-    belongs to another visit; nothing is saved then.
+    belongs to another visit; nothing is saved then. A session on a date of the visit that
+    has no day yet gives the programme that day.
     """
     session = Session(visit=visit)
     return _session_write(

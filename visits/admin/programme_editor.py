@@ -408,8 +408,13 @@ class VisitProgrammeAdminMixin:
                     )
                     query = {"languages": request.POST.get("languages", "")}
                     if session is None:
-                        # The next session often starts where this one ends.
+                        # The next session often starts where this one ends; after one that
+                        # takes the whole day (or whose time is not known), on that day.
                         end = saved.ends_at.astimezone(visit.zone)
+                        if saved.is_all_day:
+                            end = dt.datetime.combine(
+                                saved.starts_at.astimezone(visit.zone).date(), dt.time(9)
+                            )
                         query["at"] = end.strftime("%Y-%m-%dT%H:%M")
                     return HttpResponseRedirect(f"{url}?{urlencode(query)}#session-{saved.pk}")
         elif session is not None:

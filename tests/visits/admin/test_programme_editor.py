@@ -349,3 +349,21 @@ def test_an_approximate_time_needs_no_start_or_end(client, owner, visit):
 
     response = client.post(editor_url(visit), short_form(visit, title_fr="Sans heure", end=""))
     assert "Give the time, or choose an approximate one." in response.content.decode()
+
+
+def test_a_session_on_a_date_without_a_day_gives_the_programme_that_day(client, owner, visit):
+    client.force_login(owner)
+    assert not visit.days.exists()
+
+    response = client.post(
+        editor_url(visit),
+        short_form(visit, title_fr="Journée au tribunal", time_precision="all_day", end=""),
+    )
+
+    assert [day.date for day in visit.days.all()] == [dt.date(2019, 5, 13)]
+    # Nothing left for the check to refuse publishing for.
+    page = client.get(response["Location"]).content.decode()
+    assert "which has no day in the programme" not in page
+    # The next session waits on the same day, in the morning, not at midnight after it.
+    assert "at=2019-05-13T09%3A00" in response["Location"]
+    assert 'name="start" value="09:00"' in page
