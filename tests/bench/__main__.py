@@ -119,6 +119,10 @@ def main() -> None:
             f"/admin/visits/session/?visit__id__exact={data.large_visit_id}",
             True,
         ),
+        "admin programme editor, 300 sessions": (
+            f"/admin/visits/visit/{data.large_visit_id}/programme/",
+            True,
+        ),
     }
     print("Counting queries …", flush=True)
     queries = queries_per_page(data, pages)
@@ -186,7 +190,11 @@ def main() -> None:
             "≤ 10, equal",
             small == big and big <= 10,
         )
-    for page in ("admin visit page, 300 sessions", "admin sessions of a visit, 300 sessions"):
+    for page in (
+        "admin visit page, 300 sessions",
+        "admin sessions of a visit, 300 sessions",
+        "admin programme editor, 300 sessions",
+    ):
         target(rows, f"{page}: queries", queries[page], "≤ 40", queries[page] <= 40)
     speed_up = scale["speed_up"]
     target(rows, "20 booklets: 2 workers / 1 worker", speed_up, "≥ 1.8", speed_up >= 1.8, "x")
