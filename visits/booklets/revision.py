@@ -76,7 +76,12 @@ def _layout_key() -> str:
 
 def programme_key(visit: Visit) -> str:
     """What a stored booklet is current for: the visit's revision and today's layout."""
-    return f"{visit.programme_revision}.{_layout_key()}"
+    return programme_key_of(visit.programme_revision)
+
+
+def programme_key_of(revision: int) -> str:
+    """``programme_key`` of a visit whose revision was read on its own."""
+    return f"{revision}.{_layout_key()}"
 
 
 def programme_key_expression():

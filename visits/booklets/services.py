@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, OperationalError, transaction
@@ -26,7 +27,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from participants.models import Participant
 from visits.booklets.models import Booklet
 from visits.booklets.rendering import booklet_html, html_to_pdf
-from visits.booklets.revision import programme_key, programme_key_expression
+from visits.booklets.revision import programme_key, programme_key_expression, programme_key_of
 from visits.booklets.selectors import BookletContent, booklet_content, parse_languages
 from visits.booklets.version import content_version
 from visits.models import Visit
@@ -46,6 +47,9 @@ PAPERS = tuple(Booklet.Paper.values)
 TRANSIENT_ERRORS = (OSError, OperationalError)
 # ...and, when sending the task, a broker that is down or does not answer.
 OUTAGE_ERRORS = (*TRANSIENT_ERRORS, KombuOperationalError)
+# How long the download's fast path trusts a found row without asking the database: a row
+# deleted meanwhile (superseded files are swept) makes the download take the slow path.
+STORED_SECONDS = 600
 SUPERSEDED = "The programme changed before this booklet was made; a newer one replaces it."
 
 
@@ -129,7 +133,28 @@ def booklet_request(
             booklet.programme_key = revision
     elif booklet.status == Booklet.Status.PENDING:
         _dispatch_if_due(booklet, timezone.now())
+    if booklet.status == Booklet.Status.READY and not _file_present(booklet):
+        booklet = _remake_lost(booklet)
     booklet.visit = visit
+    return booklet
+
+
+def _file_present(booklet: Booklet) -> bool:
+    return bool(booklet.file) and booklet.file.storage.exists(booklet.file.name)
+
+
+def _remake_lost(booklet: Booklet) -> Booklet:
+    """A ready row whose file is gone (swept, a lost disk, media restored without it) is
+    made again, as a new request would be, instead of failing when the file is opened."""
+    Booklet.objects.filter(pk=booklet.pk, status=Booklet.Status.READY).update(
+        status=Booklet.Status.PENDING,
+        file="",
+        error="",
+        attempts=0,
+        dispatched_at=timezone.now(),
+    )
+    booklet.refresh_from_db()
+    _send(booklet.pk)
     return booklet
 
 
@@ -186,33 +211,57 @@ def _booklet_for_content(
 def booklet_stored(
     *, mode: BookletMode, participant: Participant | None = None, **visit_lookup
 ) -> Booklet | None:
-    """The ready booklet current for the visit's revision, found with the visit in one
-    query (``slug=..., status=...`` look the visit up), or None: the download's fast path."""
-    return (
-        Booklet.objects.filter(
-            languages=mode.key,
-            paper=mode.paper,
-            participant=participant,
-            audience=_audience(mode, participant),
-            status=Booklet.Status.READY,
-            programme_key=programme_key_expression(),
-            **{f"visit__{name}": value for name, value in visit_lookup.items()},
+    """The ready booklet current for the visit's revision, or None: the download's fast path.
+
+    ``slug=..., status=...`` look the visit up. Only its revision is read from the database;
+    the booklet row of that revision comes from the cache, where it stays valid because a
+    new revision is a new key (a row found once for a revision is the answer for it). Building
+    the booklet query itself cost more than the rest of a download.
+    """
+    row = Visit.objects.filter(**visit_lookup).values_list("pk", "programme_revision").first()
+    if row is None:
+        return None
+    visit_id, revision = row
+    audience = _audience(mode, participant)
+    participant_id = participant.pk if participant is not None else None
+    key = (
+        "booklet-stored:"
+        + ":".join(
+            str(part)
+            for part in (visit_id, programme_key_of(revision), mode.key, mode.paper, participant_id)
         )
-        .exclude(file="")
-        .only(
-            "pk",
-            "visit_id",
-            "languages",
-            "paper",
-            "participant_id",
-            "audience",
-            "file",
-            "content_version",
-            "status",
-        )
-        .order_by("-id")
-        .first()
+        + f":{audience}"
     )
+    booklet = cache.get(key)
+    if booklet is None:
+        booklet = (
+            Booklet.objects.filter(
+                visit_id=visit_id,
+                languages=mode.key,
+                paper=mode.paper,
+                participant_id=participant_id,
+                audience=audience,
+                status=Booklet.Status.READY,
+                programme_key=programme_key_of(revision),
+            )
+            .exclude(file="")
+            .only(
+                "pk",
+                "visit_id",
+                "languages",
+                "paper",
+                "participant_id",
+                "audience",
+                "file",
+                "content_version",
+                "status",
+            )
+            .order_by("-id")
+            .first()
+        )
+        if booklet is not None:
+            cache.set(key, booklet, STORED_SECONDS)
+    return booklet
 
 
 def _audience(mode: BookletMode, participant: Participant | None) -> str:

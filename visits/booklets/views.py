@@ -162,7 +162,10 @@ def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) 
         # A stored booklet of today's revision: one query, the file streamed.
         stored = booklet_stored(mode=mode, slug=slug, status=Visit.Status.PUBLISHED)
         if stored is not None:
-            return _file_response(stored, slug)
+            try:
+                return _file_response(stored, slug)
+            except FileNotFoundError:
+                pass  # swept since it was found: the slow path finds or makes today's
     visit = (
         Visit.objects.select_related("organiser")
         .filter(slug=slug, status=Visit.Status.PUBLISHED)

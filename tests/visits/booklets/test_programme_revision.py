@@ -2,8 +2,12 @@
 for a new booklet; a request with nothing changed finds the stored file in a query or two."""
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 
 from organisations.models import Organisation, Person
 from participants.models import Group
@@ -189,9 +193,11 @@ def test_another_visits_edit_leaves_the_revision_alone():
 
 
 def ready(booklet: Booklet) -> None:
-    Booklet.objects.filter(pk=booklet.pk).update(
-        status=Booklet.Status.READY, file=f"booklets/{booklet.pk}.pdf"
-    )
+    """As the worker leaves it: the file stored, the row ready (the file is checked)."""
+    name = f"booklets/{booklet.pk}.pdf"
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(b"%PDF-1.7 stored"))
+    Booklet.objects.filter(pk=booklet.pk).update(status=Booklet.Status.READY, file=name)
 
 
 def test_a_request_with_nothing_changed_reads_one_row_and_no_programme():
@@ -221,7 +227,9 @@ def test_an_edit_that_prints_nothing_new_keys_the_stored_booklet_again():
     assert len(queries) == 1
 
 
-def test_the_public_download_of_a_stored_booklet_takes_one_query(client, settings, tmp_path):
+def test_the_public_download_of_a_stored_booklet_reads_the_revision_and_streams(
+    client, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     visit = build_visit()
     Visit.objects.filter(pk=visit.pk).update(status=Visit.Status.PUBLISHED)
@@ -231,10 +239,59 @@ def test_the_public_download_of_a_stored_booklet_takes_one_query(client, setting
     ready(booklet)
     url = f"/v/{visit.slug}/booklet/ru+fr/a5/"
 
-    with CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as first:
         response = client.get(url)
-
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 stored"
-    assert len(queries) == 1, [query["sql"] for query in queries]
+    # The visit's revision, then the booklet row of that revision, which is then kept.
+    assert len(first) == 2, [query["sql"] for query in first]
+
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(url)
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 stored"
+    assert len(again) == 1, [query["sql"] for query in again]
     assert Booklet.objects.count() == 1
+
+
+def test_an_edit_after_a_download_is_not_answered_with_the_kept_booklet(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    visit = build_visit()
+    Visit.objects.filter(pk=visit.pk).update(status=Visit.Status.PUBLISHED)
+    booklet = booklet_request(visit=visit, mode=RU_FR_A5)
+    (tmp_path / "booklets").mkdir()
+    (tmp_path / "booklets" / f"{booklet.pk}.pdf").write_bytes(b"%PDF-1.7 before the edit")
+    ready(booklet)
+    url = f"/v/{visit.slug}/booklet/ru+fr/a5/"
+    assert b"".join(client.get(url).streaming_content) == b"%PDF-1.7 before the edit"
+
+    edit("session", Visit.objects.get(pk=visit.pk), participant(visit))
+
+    response = client.get(url)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    # Not the booklet kept for the old revision: a new one is asked for (its task is sent
+    # when the request's transaction commits, so the page says it is being prepared).
+    assert b"before the edit" not in content
+    assert Booklet.objects.count() == 2
+
+
+def test_a_kept_booklet_whose_file_was_swept_is_found_again_not_an_error(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    visit = build_visit()
+    Visit.objects.filter(pk=visit.pk).update(status=Visit.Status.PUBLISHED)
+    booklet = booklet_request(visit=visit, mode=RU_FR_A5)
+    (tmp_path / "booklets").mkdir()
+    stored = tmp_path / "booklets" / f"{booklet.pk}.pdf"
+    stored.write_bytes(b"%PDF-1.7 stored")
+    ready(booklet)
+    url = f"/v/{visit.slug}/booklet/ru+fr/a5/"
+    assert client.get(url).status_code == 200
+
+    stored.unlink()
+
+    response = client.get(url)
+    # Made again, as a new booklet is: the page says so, the row waits for its render.
+    with translation.override("ru"):  # the page speaks the booklet's first language
+        assert gettext("Your booklet is being made") in response.content.decode()
+    assert Booklet.objects.get().status == Booklet.Status.PENDING
