@@ -170,7 +170,7 @@ class OrganisationAdmin(SharedRecordAdmin):
     change_list_template = "admin/organisations/organisation/change_list.html"
     change_form_template = "admin/organisations/organisation/change_form.html"
     fieldsets = (
-        (None, {"fields": ("name", "kind", "description", "website")}),
+        (None, {"fields": ("name", "kind", "language", "description", "website")}),
         (_("Where"), {"fields": ("city", "country")}),
         (_("Organising staff"), {"fields": ("members",), "classes": ("collapse",)}),
     )

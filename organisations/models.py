@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from organisations.languages import language_choices
+
 
 class Organisation(models.Model):
     """An organisation a delegation deals with, kept once and reused across visits."""
@@ -34,6 +36,16 @@ class Organisation(models.Model):
     website = models.URLField(_("web site"), blank=True, max_length=500)
     city = models.CharField(_("city"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=120, blank=True)
+    # What the host sheets are printed in for it; empty when nobody knows yet.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=language_choices,
+        blank=True,
+        help_text=_(
+            "The language its staff read: the host sheet for it is printed in this language."
+        ),
+    )
     # Staff of an organising association: they see and edit the visits it organises.
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -21,7 +22,8 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from organisations.admin import TranslatedAdmin
 from organisations.selectors import organisation_scope
 from participants.imports import ParticipantResource
-from participants.models import Group, LinkMailing, Participant
+from participants.link_admin import LinkMailingInline, mailings_url
+from participants.models import Group, Participant
 from participants.services import (
     participant_link_reissue,
     participant_links_send_later,
@@ -273,25 +275,6 @@ def waiting_file_path(name: str) -> str:
     return os.path.join(tempfile.gettempdir(), os.path.basename(name))
 
 
-class LinkMailingInline(admin.TabularInline):
-    model = LinkMailing
-    extra = 0
-    can_delete = False
-    fields = ("sent_at", "sent_to", "language", "subject", "sent_by", "current")
-    readonly_fields = fields
-    verbose_name_plural = _("personal link e-mails sent")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("still the current link"), boolean=True)
-    def current(self, mailing):
-        return mailing.link_is_current
-
-
 @admin.register(Participant)
 class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.ModelAdmin):
     form = ParticipantForm
@@ -432,4 +415,14 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
                 gettext("No e-mail address, nothing sent: %(names)s.")
                 % {"names": ", ".join(str(p) for p in without_address)},
                 messages.WARNING,
+            )
+        for visit in {participant.visit for participant in [*queued, *without_address]}:
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}">{}</a>',
+                    mailings_url(visit_id=visit.pk),
+                    gettext("Who got the link and who did not: %(visit)s") % {"visit": visit},
+                ),
+                messages.INFO,
             )

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from smtplib import SMTPException
+from celery import Task, shared_task
 
-from celery import shared_task
-from django.contrib.auth import get_user_model
+from participants.services import (
+    TRANSIENT_SEND_ERRORS,
+    link_mailing_mark_failed,
+    participant_link_send,
+)
 
-from participants.models import Participant
-from participants.services import participant_link_send
+
+class LinkMailingTask(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        # Retries are spent: the organiser sees on the mailings' page whom it did not reach.
+        mailing_id = kwargs.get("mailing_id")
+        if mailing_id is not None:
+            link_mailing_mark_failed(mailing_id=mailing_id, error=exc)
 
 
 @shared_task(
     name="participants.send_personal_link",
+    base=LinkMailingTask,
     acks_late=True,
     # A mail server that does not answer, or answers "try later", may answer next time.
-    autoretry_for=(SMTPException, OSError),
+    autoretry_for=TRANSIENT_SEND_ERRORS,
     max_retries=5,
     retry_backoff=30,
     retry_backoff_max=30 * 60,
@@ -24,13 +33,5 @@ from participants.services import participant_link_send
     time_limit=90,
     ignore_result=True,
 )
-def send_personal_link(*, participant_id: int, sent_by_id: int | None = None) -> None:
-    participant = (
-        Participant.objects.select_related("visit", "visit__organiser")
-        .filter(pk=participant_id)
-        .first()
-    )
-    if participant is None or not participant.email:
-        return
-    sent_by = get_user_model().objects.filter(pk=sent_by_id).first() if sent_by_id else None
-    participant_link_send(participant=participant, sent_by=sent_by)
+def send_personal_link(*, mailing_id: int) -> None:
+    participant_link_send(mailing_id=mailing_id)

@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisations.languages import language_choices
@@ -94,7 +95,18 @@ class Participant(models.Model):
 
 
 class LinkMailing(models.Model):
-    """One e-mail carrying a participant's personal link."""
+    """One e-mail carrying a participant's personal link, and whether it reached them.
+
+    Recorded when the organiser asks for it, before the task sends it, so that the admin
+    shows who got the link, who did not and why: no address, or a mail server that still
+    refused it when the retries were spent.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Delivery failed")
+        NO_ADDRESS = "no_address", _("No e-mail address")
 
     participant = models.ForeignKey(
         "participants.Participant",
@@ -102,10 +114,10 @@ class LinkMailing(models.Model):
         related_name="link_mailings",
         on_delete=models.CASCADE,
     )
-    sent_to = models.EmailField(_("sent to"))
-    language = models.CharField(_("language"), max_length=8)
-    subject = models.CharField(_("subject"), max_length=300)
-    link = models.CharField(_("link sent"), max_length=300)
+    sent_to = models.EmailField(_("sent to"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    subject = models.CharField(_("subject"), max_length=300, blank=True)
+    link = models.CharField(_("link sent"), max_length=300, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sent by"),
@@ -114,15 +126,21 @@ class LinkMailing(models.Model):
         null=True,
         blank=True,
     )
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    asked_at = models.DateTimeField(_("asked at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("personal link e-mail")
         verbose_name_plural = _("personal link e-mails")
-        ordering = ["-sent_at", "-id"]
+        ordering = ["-asked_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.sent_to} {self.sent_at:%Y-%m-%d %H:%M}"
+        return f"{self.sent_to or self.participant_id} {self.asked_at:%Y-%m-%d %H:%M}"
 
     @property
     def link_is_current(self) -> bool:

@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from participants.models import LinkMailing
 from tests.factories import (
     GroupFactory,
     JourneyFactory,
@@ -93,6 +94,9 @@ NO_PAGE_HERE = {
     # Versions are made by publishing, never typed or deleted.
     "admin:visits_programmeversion_add": {403},
     "admin:visits_programmeversion_delete": {403},
+    # Personal-link e-mails are recorded by sending them, never typed or deleted.
+    "admin:participants_linkmailing_add": {403},
+    "admin:participants_linkmailing_delete": {403},
 }
 
 APPS_OF_ORGANISERS = ("visits", "participants", "organisations")
@@ -144,6 +148,9 @@ def world(settings, tmp_path):
         private_notes="SECRET-PARTICIPANT-NOTE",
     )
     JourneyFactory(participant=anna, booking_reference="SECRETREF42")
+    LinkMailing.objects.create(
+        participant=anna, sent_to=anna.email, status=LinkMailing.Status.FAILED, error="SMTP"
+    )
     staff = StaffMemberFactory(visit=visit, sessions=[session])
     resource = ResourceFactory(
         visit=visit, url="", file=ContentFile(b"%PDF-1.4 PUBLIC-READING", name="plan.pdf")

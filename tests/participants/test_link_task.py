@@ -65,4 +65,4 @@ def test_a_mail_server_that_refuses_is_no_error_page(
         response = _post(client, anna)
 
     assert response.status_code == 200
-    assert LinkMailing.objects.count() == 0
+    assert LinkMailing.objects.get().status == LinkMailing.Status.FAILED

@@ -48,8 +48,14 @@ def visit():
     JourneyFactory(participant=anna, transfer=session, booking_reference="SNCF42")
     StayFactory(participant=anna, check_in=visit.start_date, check_out=visit.end_date)
     StaffMemberFactory(visit=visit, sessions=[session])
+    # The museum's host sheet is printed in French, here and after the move.
+    session.hosts.update(language="fr")
     assert anna.groups.exists()
     return visit
+
+
+def restored_session() -> Session:
+    return Session.objects.get(title_fr="Le musée pour tous")
 
 
 def empty_the_installation() -> None:
@@ -94,6 +100,8 @@ def test_a_visit_survives_export_and_import_exactly(visit, tmp_path, client):
     assert exported["visit"]["title_ru"] == Visit.objects.get().title_ru != ""
     assert exported["participants"][0]["needs"] == "Vegetarian — private"
     assert exported["journeys"][0]["booking_reference"] == "SNCF42"
+    assert "fr" in {organisation["language"] for organisation in exported["organisations"]}
+    assert Organisation.objects.filter(hosted_sessions=restored_session(), language="fr").exists()
     assert len(exported["phases"]) == len(exported["nights"]) == len(exported["staff"]) == 1
     # The file comes back byte for byte, and the participant's link still opens their page.
     restored = Resource.objects.get(title_fr="Plan")

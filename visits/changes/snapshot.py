@@ -45,6 +45,8 @@ def session_snapshot(session: Session, languages: list[str]) -> dict:
     venue = session.venue
     return {
         "kind": session.kind,
+        # "Morning" or "to be confirmed" is news even when the stored span stays the same.
+        "time_precision": session.time_precision,
         "starts_at": session.starts_at.astimezone(zone).isoformat(),
         "ends_at": session.ends_at.astimezone(zone).isoformat(),
         "title": _texts(session, "title", languages),

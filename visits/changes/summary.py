@@ -22,6 +22,7 @@ from visits.dates import day_month
 
 # What a participant reads of a session, in the order a sentence tells it.
 TOLD_FIELDS = (
+    "time_precision",
     "starts_at",
     "ends_at",
     "title",
@@ -64,6 +65,21 @@ def _value(snapshot_session: dict, name: str, language: str):
     return value
 
 
+def _told(before: dict, after: dict, name: str) -> bool:
+    # Versions published before the time's precision was kept do not know it: comparing
+    # them with a newer one would tell everyone of a change nobody made.
+    return name != "time_precision" or (name in before and name in after)
+
+
+def _same_approximate_time(before: dict, after: dict) -> bool:
+    """The same "morning" on the same day: the hours it is stored with are read by nobody."""
+    return (
+        not _is_exact(before)
+        and before.get("time_precision") == after.get("time_precision")
+        and _moment(before["starts_at"]).date() == _moment(after["starts_at"]).date()
+    )
+
+
 def programme_changes(
     *, old: dict, new: dict, language: str, participant_id: int | None = None
 ) -> list[SessionChange]:
@@ -81,8 +97,11 @@ def programme_changes(
         fields = [
             name
             for name in TOLD_FIELDS
-            if _value(before, name, language) != _value(after, name, language)
+            if _told(before, after, name)
+            and _value(before, name, language) != _value(after, name, language)
         ]
+        if _same_approximate_time(before, after):
+            fields = [name for name in fields if name not in ("starts_at", "ends_at")]
         if fields:
             changes.append(SessionChange(session_id, "changed", before, after, fields))
     for session_id in old_ids:
@@ -111,6 +130,33 @@ def _time(value: str) -> str:
     return f"{_moment(value):%H:%M}"
 
 
+def _is_exact(session: dict) -> bool:
+    # A version that did not keep the precision knew exact times only.
+    return session.get("time_precision", "exact") == "exact"
+
+
+def _when(moment: str, session: dict, language: str) -> str:
+    """ "15 May, 10:00"; the date alone when the time is approximate."""
+    date = day_month(_moment(moment).date(), language)
+    return f"{date}, {_time(moment)}" if _is_exact(session) else date
+
+
+def _precision_clause(session: dict) -> str:
+    precision = session.get("time_precision", "exact")
+    if precision == "exact":
+        return _("now takes place from %(start)s to %(end)s") % {
+            "start": _time(session["starts_at"]),
+            "end": _time(session["ends_at"]),
+        }
+    return {
+        "morning": _("now takes place in the morning"),
+        "afternoon": _("now takes place in the afternoon"),
+        "evening": _("now takes place in the evening"),
+        "all_day": _("now takes the whole day"),
+        "to_be_confirmed": _("its time is now to be confirmed"),
+    }[precision]
+
+
 def _day(value: str, language: str) -> str:
     return day_label(_moment(value).date(), language)
 
@@ -137,19 +183,21 @@ def _interpretation(session: dict, language: str) -> str:
 def _clauses(change: SessionChange, language: str) -> list[str]:
     old, new, fields = change.old, change.new, set(change.fields)
     clauses: list[str] = []
+    # An approximate time stores the span it stands for: its hours are no news, its words are.
+    hours_told = _is_exact(old) and _is_exact(new)
     if "starts_at" in fields:
         if _moment(old["starts_at"]).date() != _moment(new["starts_at"]).date():
             # A date without its weekday: "на 15 мая", not "на Среда, 15 мая".
-            before, after = (
-                f"{day_month(_moment(moment).date(), language)}, {_time(moment)}"
-                for moment in (old["starts_at"], new["starts_at"])
-            )
+            before = _when(old["starts_at"], old, language)
+            after = _when(new["starts_at"], new, language)
             clauses.append(_("moves to %(new)s (was %(old)s)") % {"old": before, "new": after})
-        else:
+        elif hours_told:
             before, after = _time(old["starts_at"]), _time(new["starts_at"])
             clauses.append(_("moves from %(old)s to %(new)s") % {"old": before, "new": after})
-    elif "ends_at" in fields:
+    elif "ends_at" in fields and hours_told:
         clauses.append(_("now ends at %(time)s") % {"time": _time(new["ends_at"])})
+    if "time_precision" in fields:
+        clauses.append(_precision_clause(new))
     if fields & {"venue", "address"}:
         clauses.append(_("now takes place at %(place)s") % {"place": _place(new, language)})
     if "meeting_point" in fields and _value(new, "meeting_point", language):

@@ -100,6 +100,7 @@ def _catalogue_load() -> Catalogue:
                 **record.city.columns("city"),
                 **record.country.columns("country"),
                 "kind": record.kind,
+                "language": record.language,
                 "website": record.website,
             },
         )

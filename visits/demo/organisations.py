@@ -23,6 +23,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "dest": OrganisationRecord(
         name=same("D'EST"),
         kind="association",
+        language="fr",
         website="https://www.d-est.org",
         city=PARIS,
         country=FRANCE,
@@ -64,6 +65,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "mairie-paris": OrganisationRecord(
         name=Text(ru="Мэрия Парижа", fr="Mairie de Paris", en="City of Paris"),
         kind="municipality",
+        language="fr",
         website="https://www.paris.fr",
         city=PARIS,
         country=FRANCE,
@@ -103,6 +105,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "singa": OrganisationRecord(
         name=same("Singa France"),
         kind="association",
+        language="fr",
         website="https://www.singafrance.com/our-presentation",
         city=PARIS,
         country=FRANCE,
@@ -128,6 +131,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "baam": OrganisationRecord(
         name=same("BAAM"),
         kind="association",
+        language="fr",
         website="https://baamasso.org/en/culture-section",
         city=PARIS,
         country=FRANCE,
@@ -160,6 +164,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Atelier des artistes en exil (Workshop of artists in exile)",
         ),
         kind="association",
+        language="fr",
         website="https://aa-e.org/en/category/atelier-2",
         city=PARIS,
         country=FRANCE,
@@ -193,6 +198,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="PEROU – Centre for the exploration of urban resources",
         ),
         kind="association",
+        language="fr",
         website="http://www.perou-paris.org/Manifeste.html",
         city=PARIS,
         country=FRANCE,
@@ -221,6 +227,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "echelle-inconnue": OrganisationRecord(
         name=same("Échelle Inconnue"),
         kind="association",
+        language="fr",
         website="http://www.echelleinconnue.net/sommaire.php",
         city=ROUEN,
         country=FRANCE,
@@ -247,6 +254,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "ticket-entree": OrganisationRecord(
         name=same("Ticket d'entrée"),
         kind="association",
+        language="fr",
         # The booklet gives no web site and we know of none we could vouch for.
         website="",
         city=PARIS,
@@ -273,6 +281,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "join-hands": OrganisationRecord(
         name=same("Join Hands"),
         kind="association",
+        language="fr",
         # The booklet gives no web site and we know of none we could vouch for.
         website="",
         city=PARIS,
@@ -302,6 +311,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="National Museum of the History of Immigration",
         ),
         kind="museum",
+        language="fr",
         website="https://www.histoire-immigration.fr",
         city=PARIS,
         country=FRANCE,
@@ -338,6 +348,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Libraries Without Borders (Bibliothèques Sans Frontières)",
         ),
         kind="association",
+        language="fr",
         # The booklet's link, with the line-break hyphen of the print removed.
         website=(
             "https://www.bibliosansfrontieres.org/"
@@ -377,6 +388,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Town of Clichy-sous-Bois",
         ),
         kind="municipality",
+        language="fr",
         website="https://www.clichy-sous-bois.fr",
         city=CLICHY,
         country=FRANCE,
@@ -410,6 +422,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "france-terre-asile": OrganisationRecord(
         name=same("France terre d'asile"),
         kind="association",
+        language="fr",
         website="https://www.france-terre-asile.org",
         city=PARIS,
         country=FRANCE,
@@ -528,6 +541,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Observatory for Discrimination and Equality",
         ),
         kind="other",
+        language="fr",
         city=PARIS,
         country=FRANCE,
         description=Text(
@@ -549,6 +563,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "sos-racisme": OrganisationRecord(
         name=same("SOS Racisme"),
         kind="association",
+        language="fr",
         website="https://sos-racisme.org",
         city=PARIS,
         country=FRANCE,
@@ -568,6 +583,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Maison des Potes – House for Equality",
         ),
         kind="association",
+        language="fr",
         city=PARIS,
         country=FRANCE,
         description=Text(
@@ -588,6 +604,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
     "samusocial": OrganisationRecord(
         name=same("Samusocial de Paris"),
         kind="other",
+        language="fr",
         website="https://www.samusocial.paris",
         city=PARIS,
         country=FRANCE,
@@ -613,6 +630,7 @@ ORGANISATIONS: dict[str, OrganisationRecord] = {
             en="Defender of Rights (Human Rights Ombudsman)",
         ),
         kind="state_body",
+        language="fr",
         website="https://www.defenseurdesdroits.fr",
         city=PARIS,
         country=FRANCE,

@@ -36,6 +36,8 @@ class OrganisationRecord:
     kind: str
     description: Text
     website: str = ""
+    # The language its host sheet is printed in; empty for a language the portal lacks.
+    language: str = ""
     city: Text = Text()
     country: Text = Text()
 

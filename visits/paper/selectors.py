@@ -8,7 +8,7 @@ import segno
 from django.utils import translation
 from django.utils.translation import get_language_info, gettext
 
-from organisations.languages import translated_text
+from organisations.languages import language_codes, translated_text
 from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.booklets.typography import day_label, typeset
@@ -120,9 +120,9 @@ def _sessions(visit: Visit) -> list[Session]:
     return sessions
 
 
-def _contacts(visit: Visit, language: str) -> list[Contact]:
+def _contacts(emergency_contacts: list[EmergencyContact], language: str) -> list[Contact]:
     contacts = []
-    for contact in EmergencyContact.objects.filter(visit=visit):
+    for contact in emergency_contacts:
         role = _text(contact, "role", language)
         who = f"{contact.name}, {role}" if role else contact.name
         with translation.override(language):
@@ -133,37 +133,56 @@ def _contacts(visit: Visit, language: str) -> list[Contact]:
 
 def _language_names(codes, language: str) -> str:
     with translation.override(language):
-        return ", ".join(
-            str(get_language_info(code)["name_translated"]).lower() for code in sorted(codes)
-        )
+        names = [str(get_language_info(code)["name_translated"]) for code in sorted(codes)]
+    # "russe", "русский", but "Russian": English writes the names of languages capitalised.
+    return ", ".join(names if language == "en" else [name.lower() for name in names])
 
 
 @dataclass
 class HostSheet:
+    """One host's page, in the host's own language."""
+
     host: str
-    sessions: list[PaperSession]
+    language: str
+    visit_title: str
+    organiser: str
+    delegation_languages: str
+    contacts: list[Contact]
+    sessions: list[PaperSession] = field(default_factory=list)
 
     @property
     def people_count(self) -> int:
         return max((len(session.attendees) for session in self.sessions), default=0)
 
 
+def host_language(host, asked: str) -> str:
+    """The host's language if the portal speaks it; otherwise (unknown, or a language an
+    imported record brought from elsewhere) the language the paper was asked in."""
+    return host.language if host.language in language_codes() else asked
+
+
 def host_sheets(*, visit: Visit, language: str) -> dict:
-    """For each host organisation, who is coming, how many, when, in which language."""
+    """For each host organisation, who is coming, how many, when, in which language: a page
+    in the host's language, so that its staff read it without the organiser translating."""
     delegation = _delegation(visit)
+    spoken = {p.preferred_language for p in delegation if p.preferred_language}
+    contacts = list(EmergencyContact.objects.filter(visit=visit))
     sheets: dict[int, HostSheet] = {}
     for session in _sessions(visit):
         for host in session.hosts.all():
-            sheet = sheets.setdefault(host.pk, HostSheet(_text(host, "name", language), []))
-            sheet.sessions.append(_paper_session(session, delegation, language))
-    return {
-        "sheets": sorted(sheets.values(), key=lambda sheet: sheet.host.casefold()),
-        "delegation_languages": _language_names(
-            {p.preferred_language for p in delegation if p.preferred_language}, language
-        ),
-        "organiser": _text(visit.organiser, "name", language),
-        "contacts": _contacts(visit, language),
-    }
+            sheet = sheets.get(host.pk)
+            if sheet is None:
+                own = host_language(host, language)
+                sheet = sheets[host.pk] = HostSheet(
+                    host=_text(host, "name", own),
+                    language=own,
+                    visit_title=_text(visit, "title", own),
+                    organiser=_text(visit.organiser, "name", own),
+                    delegation_languages=_language_names(spoken, own),
+                    contacts=_contacts(contacts, own),
+                )
+            sheet.sessions.append(_paper_session(session, delegation, sheet.language))
+    return {"sheets": sorted(sheets.values(), key=lambda sheet: sheet.host.casefold())}
 
 
 def attendance_sheets(*, visit: Visit, language: str) -> dict:

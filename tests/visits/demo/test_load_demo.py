@@ -149,6 +149,7 @@ def test_every_host_of_the_2019_booklet_is_described_in_russian_and_french():
         assert host.description_en, name
         assert bool(host.website) is (name not in SEED_000_WITHOUT_WEBSITE), name
         assert host.hosted_sessions.filter(visit__slug="paris-rouen-2019").exists(), name
+        assert host.language == "fr", name  # their host sheets are printed in French
     assert Organisation.objects.get(name_fr="Singa France").website == (
         "https://www.singafrance.com/our-presentation"
     )

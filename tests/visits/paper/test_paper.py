@@ -66,6 +66,52 @@ def test_a_host_sheet_says_who_comes_when_and_in_which_language(delegation):
     assert "téléphonique\u202f: +33" in html
 
 
+def pdf_pages(pdf: bytes) -> list[str]:
+    return [
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    ]
+
+
+def test_each_host_reads_its_page_in_its_own_language(delegation):
+    mairie = OrganisationFactory(name_fr="Mairie de Paris", name_en="City of Paris", language="fr")
+    consulate = OrganisationFactory(
+        name_ru="Генеральное консульство России в Страсбурге",
+        name_fr="Consulat général de Russie à Strasbourg",
+        kind="embassy",
+        language="ru",
+    )
+    delegation.welcome.hosts.add(mairie, consulate)
+
+    pdf = paper_pdf(paper_request_parse(visit=delegation.visit, kind="host-sheets", language="en"))
+    pages = pdf_pages(pdf)
+
+    assert len(pages) == 3
+    by_host = {
+        host: next(page for page in pages if host in page)
+        for host in ("BnF", "Mairie de Paris", "Генеральное консульство России в Страсбурге")
+    }
+    # The BnF's language is not known: its page is in the language asked for.
+    bnf = by_host["BnF"]
+    assert "For our hosts" in bnf
+    assert "Tuesday 14 May, 10:00–12:00 · Visit of the BnF" in bnf
+    assert "2 people" in bnf and "The delegation speaks English, French, Russian." in bnf
+    french = by_host["Mairie de Paris"]
+    assert "À l’attention de nos hôtes" in french
+    assert "Lundi 13 mai, 09:00–10:00 · Accueil" in french
+    assert "4 personnes" in french and "La délégation parle anglais, français, russe." in french
+    assert "Votre contact chez les organisateurs" in french
+    assert "Irina Petrova, Organisateur, permanence téléphonique : +33 6 00 00 00 01" in french
+    assert "Welcome" not in french and "For our hosts" not in french
+    russian = by_host["Генеральное консульство России в Страсбурге"]
+    assert "Для принимающей стороны" in russian
+    assert "Понедельник, 13 мая, 09:00–10:00 · Приветствие" in russian
+    assert (
+        "4 человека" in russian and "Языки делегации: английский, французский, русский." in russian
+    )
+    assert "Ваш контакт у организаторов" in russian
+    assert "Accueil" not in russian and "Welcome" not in russian
+
+
 def test_an_attendance_sheet_prints_both_scripts_and_a_column_to_sign(delegation):
     text = render(delegation.visit, "attendance", "en")
 
@@ -153,3 +199,25 @@ def test_the_admin_hands_the_paper_to_the_visit_organisers_only(delegation, clie
     page = client.get(reverse("admin:visits_visit_change", args=[delegation.visit.pk]))
     assert url in page.content.decode()
     assert client.get(url.replace("attendance", "nonsense")).status_code == 404
+
+
+def test_the_organisations_page_asks_for_the_language_of_its_host_sheet(delegation, client):
+    organiser = delegation.visit.organiser
+    organiser.owner = organiser  # its own organisers keep the record
+    organiser.save()
+    client.force_login(OrganiserFactory(username="irina", organisation=organiser))
+    url = reverse("admin:organisations_organisation_change", args=[organiser.pk])
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert '<select name="language"' in page
+    assert "sa fiche de structure d’accueil est imprimée dans cette langue" in page
+    form = {
+        "name_fr": organiser.name_fr,
+        "kind": organiser.kind,
+        "language": "fr",
+        "owner": organiser.pk,
+    }
+    client.post(url, form, HTTP_ACCEPT_LANGUAGE="fr")
+    organiser.refresh_from_db()
+    assert organiser.language == "fr"
