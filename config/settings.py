@@ -225,6 +225,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.lockout.login_locked_out"
+# Behind reverse proxies every login comes from the nearest proxy's address, so one
+# guesser would lock a user out for everyone: count from the client address that the
+# proxies wrote into X-Forwarded-For instead. Only as many proxies as are really ours,
+# since a client can write anything to the left of what they append.
+REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
