@@ -25,6 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from participants.models import DelegationImport
 from tests.factories import (
     GroupFactory,
     JourneyFactory,
@@ -90,6 +91,8 @@ NO_PAGE_HERE = {
     "admin:organisations_organisation_copy": {403},
     "admin:organisations_person_copy": {403},
     "admin:organisations_venue_copy": {403},
+    # A background import starts from the participants' Import page.
+    "admin:participants_delegationimport_add": {403},
     # Versions are made by publishing, never typed or deleted.
     "admin:visits_programmeversion_add": {403},
     "admin:visits_programmeversion_delete": {403},
@@ -157,6 +160,9 @@ def world(settings, tmp_path):
     )
     booklet.file.save("booklet.pdf", ContentFile(b"%PDF-1.4 BOOKLET"), save=True)
     GroupFactory(visit=visit)
+    DelegationImport.objects.create(
+        visit=visit, file_name="delegation.csv", sheet_format="csv", status="done", language="fr"
+    )
     programme_version_publish(visit=visit)
     other_visit = VisitFactory(status=Visit.Status.PUBLISHED)
     stranger = ParticipantFactory(visit=other_visit)
