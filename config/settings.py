@@ -225,6 +225,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.lockout.login_locked_out"
+# Behind reverse proxies every login comes from the nearest proxy's address, so one
+# guesser would lock a user out for everyone: count from the client address that the
+# proxies wrote into X-Forwarded-For instead. Only as many proxies as are really ours,
+# since a client can write anything to the left of what they append.
+REVERSE_PROXY_COUNT = env_int("REVERSE_PROXY_COUNT", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -283,10 +289,17 @@ elif MEDIA_STORAGE == "s3":
         raise ImproperlyConfigured("MEDIA_S3_BUCKET must be set when MEDIA_STORAGE is s3.")
 else:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3; got {MEDIA_STORAGE!r}.")
-# A delegation sheet is read and checked while the organiser waits: these bound that wait
-# (a few seconds at the limits) and refuse a wrong file at once.
-DELEGATION_IMPORT_MAX_MB = env_int("DELEGATION_IMPORT_MAX_MB", 2, minimum=1)
-DELEGATION_IMPORT_MAX_ROWS = env_int("DELEGATION_IMPORT_MAX_ROWS", 500, minimum=1)
+# A delegation sheet up to these is read, previewed and confirmed while the organiser waits
+# (well under a second); a larger one is kept and imported by a worker, which the organiser
+# follows on its page (participants.sheet_imports).
+DELEGATION_IMPORT_PREVIEW_MAX_KB = env_int("DELEGATION_IMPORT_PREVIEW_MAX_KB", 256, minimum=1)
+DELEGATION_IMPORT_PREVIEW_MAX_ROWS = env_int("DELEGATION_IMPORT_PREVIEW_MAX_ROWS", 200, minimum=1)
+# No sheet is larger: a wrong file is refused at once, and a worker's import stays minutes.
+DELEGATION_IMPORT_MAX_MB = env_int("DELEGATION_IMPORT_MAX_MB", 10, minimum=1)
+DELEGATION_IMPORT_MAX_ROWS = env_int("DELEGATION_IMPORT_MAX_ROWS", 10_000, minimum=1)
+# The previewed sheet waits for its confirmation in media storage, not in the web
+# machine's /tmp: the confirmation may reach another machine behind the load balancer.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 # The largest resource file an organiser may attach; larger reading goes in as a link.
 RESOURCE_MAX_UPLOAD_MB = env_int("RESOURCE_MAX_UPLOAD_MB", 20, minimum=1)
 STORAGES = {

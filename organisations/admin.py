@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -14,9 +16,19 @@ from modeltranslation.admin import (
 )
 
 from organisations.forms import OrganiserInviteForm, OrganisingOrganisationForm
-from organisations.models import Organisation, Person, Venue
-from organisations.selectors import organisations_for_organiser, translated_ordering
+from organisations.models import ChangeProposal, Organisation, Person, Venue
+from organisations.selectors import (
+    change_proposal_fields,
+    change_proposals_for_record,
+    change_proposals_visible,
+    organisations_for_organiser,
+    translated_ordering,
+)
 from organisations.services import (
+    NOT_PROPOSED,
+    change_proposal_accept,
+    change_proposal_create,
+    change_proposal_decline,
     organisation_with_organiser_create,
     organiser_invite,
     organiser_invite_send,
@@ -126,8 +138,23 @@ class SharedRecordAdmin(TranslatedAdmin):
                 self.admin_site.admin_view(self.copy_view),
                 name="{}_{}_copy".format(*info),
             ),
+            path(
+                "<path:object_id>/propose/",
+                self.admin_site.admin_view(self.propose_view),
+                name="{}_{}_propose".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def may_propose(self, request, obj) -> bool:
+        """Organisers propose changes to a record another organisation keeps."""
+        return bool(
+            obj is not None
+            and obj.owner_id is not None
+            and not self.keeps(request, obj)
+            and self.own_organisation_ids(request)
+            and self.has_view_permission(request, obj)
+        )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["can_copy"] = bool(
@@ -136,7 +163,86 @@ class SharedRecordAdmin(TranslatedAdmin):
             and self.own_organisation_ids(request)
             and super().has_add_permission(request)
         )
+        context["can_propose"] = not context.get("proposing") and self.may_propose(request, obj)
+        if obj is not None and obj.pk:
+            proposals = change_proposals_for_record(record=obj, user=request.user)
+            if self.keeps(request, obj):
+                context["proposals_to_answer"] = proposals.filter(
+                    status=ChangeProposal.Status.PENDING
+                ).select_related("proposed_by_organisation")
+            else:
+                context["own_proposals"] = proposals.filter(
+                    proposed_by_organisation__in=self.own_organisation_ids(request)
+                )[:5]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def propose_view(self, request, object_id):
+        """The record's own form, to propose changes its keeper accepts or declines."""
+        record = self.get_object(request, unquote(object_id))
+        if record is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.may_propose(request, record):
+            raise PermissionDenied
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in NOT_PROPOSED]})
+            for name, options in self.get_fieldsets(request, record)
+        ]
+        fieldsets = [fieldset for fieldset in fieldsets if fieldset[1]["fields"]]
+        form_class = self.get_form(
+            request, record, change=False, fields=flatten_fieldsets(fieldsets)
+        )
+        if request.method == "POST":
+            # The form writes its values into its instance while checking them: a copy.
+            form = form_class(
+                request.POST, request.FILES, instance=self.get_object(request, record.pk)
+            )
+            if form.is_valid():
+                try:
+                    change_proposal_create(
+                        record=record,
+                        new_values={name: form.cleaned_data[name] for name in form.changed_data},
+                        proposed_by=request.user,
+                        organisation=organisations_for_organiser(user=request.user)
+                        .exclude(pk=record.owner_id)
+                        .first(),
+                    )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(
+                        request,
+                        gettext(
+                            "Your proposal was sent to %(owner)s. The record stays as it is "
+                            "until their organisers accept it; you will see their answer here."
+                        )
+                        % {"owner": record.owner},
+                        messages.SUCCESS,
+                    )
+                    info = self.opts.app_label, self.opts.model_name
+                    return redirect(reverse("admin:{}_{}_change".format(*info), args=[record.pk]))
+        else:
+            form = form_class(instance=record)
+        admin_form = helpers.AdminForm(
+            form, fieldsets, self.get_prepopulated_fields(request, record), model_admin=self
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Propose a change to %(record)s") % {"record": record},
+            "subtitle": None,
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": record,
+            "is_popup": False,
+            "to_field": None,
+            "media": self.media + admin_form.media,
+            "inline_admin_formsets": [],
+            "errors": helpers.AdminErrorList(form, []),
+            "preserved_filters": self.get_preserved_filters(request),
+            "proposing": True,
+        }
+        return self.render_change_form(
+            request, context, change=True, form_url=request.path, obj=record
+        )
 
     def copy_view(self, request, object_id):
         """A copy of another organisation's record, kept by the user's organisation."""
@@ -332,3 +438,133 @@ class VenueAdmin(SharedRecordAdmin):
         (_("Contact"), {"fields": ("phone", "email")}),
         (_("Finding it"), {"fields": ("latitude", "longitude", "directions")}),
     )
+
+
+@admin.register(ChangeProposal)
+class ChangeProposalAdmin(admin.ModelAdmin):
+    """Changes proposed to records other organisations keep: the keeper's organisers answer
+    them here, the proposers see the answer. Each side sees its own staff's names only."""
+
+    list_display = ("record_name", "record_kind", "proposed_by_organisation", "kept_by", "status")
+    list_filter = ("status",)
+    list_select_related = ("record_type", "proposed_by_organisation", "kept_by")
+    fields = (
+        "record_link",
+        "proposed_by_organisation",
+        "kept_by",
+        "status",
+        "proposed_at",
+        "decided_at",
+    )
+    readonly_fields = fields
+    change_form_template = "admin/organisations/changeproposal/change_form.html"
+
+    def get_queryset(self, request):
+        return change_proposals_visible(user=request.user).select_related(
+            "record_type", "proposed_by_organisation", "kept_by"
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def may_answer(self, request, proposal) -> bool:
+        """The organisers of the organisation that keeps the record, while it keeps it."""
+        if proposal.status != ChangeProposal.Status.PENDING:
+            return False
+        if request.user.is_superuser:
+            return True
+        record = proposal.record
+        mine = set(organisations_for_organiser(user=request.user).values_list("pk", flat=True))
+        return record is not None and record.owner_id in mine and proposal.kept_by_id in mine
+
+    @admin.display(description=_("record"))
+    def record_name(self, proposal):
+        return str(proposal)
+
+    @admin.display(description=_("kind of record"))
+    def record_kind(self, proposal):
+        return proposal.record_type.model_class()._meta.verbose_name
+
+    @admin.display(description=_("record"))
+    def record_link(self, proposal):
+        record = proposal.record
+        if record is None:
+            return gettext("The record no longer exists.")
+        meta = record._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+        return format_html('<a href="{}">{}</a>', url, record)
+
+    def own_staff(self, request, proposal) -> list[str]:
+        """Each side learns the names of its own colleagues, never the other side's."""
+        mine = set(organisations_for_organiser(user=request.user).values_list("pk", flat=True))
+        names = []
+        if proposal.proposed_by and proposal.proposed_by_organisation_id in mine:
+            names.append(
+                gettext("Proposed by %(name)s.")
+                % {"name": proposal.proposed_by.get_full_name() or proposal.proposed_by}
+            )
+        if proposal.decided_by and proposal.kept_by_id in mine:
+            names.append(
+                gettext("Answered by %(name)s.")
+                % {"name": proposal.decided_by.get_full_name() or proposal.decided_by}
+            )
+        return names
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/accept/",
+                self.admin_site.admin_view(self.accept_view),
+                name="organisations_changeproposal_accept",
+            ),
+            path(
+                "<path:object_id>/decline/",
+                self.admin_site.admin_view(self.decline_view),
+                name="organisations_changeproposal_decline",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        proposal = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "proposed_fields": change_proposal_fields(proposal=proposal) if proposal else [],
+            "may_answer": proposal is not None and self.may_answer(request, proposal),
+            "own_staff": self.own_staff(request, proposal) if proposal else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def accept_view(self, request, object_id):
+        return self._answer(request, object_id, change_proposal_accept)
+
+    def decline_view(self, request, object_id):
+        return self._answer(request, object_id, change_proposal_decline)
+
+    def _answer(self, request, object_id, service):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        proposal = self.get_object(request, unquote(object_id))
+        if proposal is None:
+            raise Http404
+        if not self.may_answer(request, proposal):
+            raise PermissionDenied
+        try:
+            proposal = service(proposal=proposal, decided_by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                gettext("The proposal was accepted: the record now has the proposed values.")
+                if proposal.status == ChangeProposal.Status.ACCEPTED
+                else gettext("The proposal was declined: the record stays as it was."),
+                messages.SUCCESS,
+            )
+        return redirect(reverse("admin:organisations_changeproposal_change", args=[proposal.pk]))

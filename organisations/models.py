@@ -253,3 +253,74 @@ class Venue(models.Model):
     def full_address(self) -> str:
         locality = " ".join(part for part in (self.postal_code, self.city) if part)
         return ", ".join(part for part in (self.address, locality, self.country) if part)
+
+
+class ChangeProposal(models.Model):
+    """A change that an organiser proposes to a record another organisation keeps.
+
+    The keeping organisation's organisers accept it (the proposed fields, and only those,
+    are written to the record) or decline it. ``changes`` maps each proposed field to its
+    value when proposed and the value proposed: ``{"name_fr": {"old": "...", "new": "..."}}``,
+    a related record by its id.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    record_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    record_id = models.PositiveBigIntegerField(_("record"))
+    # Who is asked: the record's keeper when the change was proposed.
+    kept_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("kept by"),
+        related_name="change_proposals_received",
+        on_delete=models.CASCADE,
+    )
+    proposed_by_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("proposed by"),
+        related_name="change_proposals_made",
+        on_delete=models.CASCADE,
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by (organiser)"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    changes = models.JSONField(_("proposed changes"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by (organiser)"),
+        related_name="+",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        ordering = ["-proposed_at", "-id"]
+        indexes = [models.Index(fields=["record_type", "record_id", "status"])]
+
+    def __str__(self) -> str:
+        record = self.record
+        return str(record) if record is not None else "?"
+
+    @property
+    def record(self):
+        """The organisation, person or venue, or None once it has been deleted."""
+        model = self.record_type.model_class()
+        return model.objects.filter(pk=self.record_id).first() if model else None

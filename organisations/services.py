@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -11,12 +12,13 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from organisations.languages import language_codes
-from organisations.models import Organisation
+from organisations.models import ChangeProposal, Organisation
 
 # The auth group of organisers. Its permissions are filled by the visits app after every
 # migrate (visits.services.organiser_group_ensure); here it is only joined.
@@ -161,3 +163,98 @@ def shared_record_copy(*, record: Model, owner: Organisation) -> Model:
     copy.owner = owner
     copy.save()
     return copy
+
+
+# -- proposed changes to a record another organisation keeps -------------------------------
+
+# Never proposed: who keeps a record, and who may run an organisation's visits.
+NOT_PROPOSED = {"owner", "members", "id"}
+
+
+def _stored(field, value):
+    """A field's value as the proposal keeps it in JSON: a related record by its id."""
+    if field.is_relation:
+        return getattr(value, "pk", value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def change_proposal_create(*, record: Model, new_values: dict, proposed_by, organisation):
+    """Propose to ``record``'s keeper that the fields of ``new_values`` take those values.
+
+    Only fields whose value differs from the record's are kept. Raises ``ValidationError``
+    when nothing would change, when the record is kept by nobody (only an administrator
+    changes it) or by ``organisation`` itself (its organisers change it directly).
+    Returns the pending ``ChangeProposal``.
+    """
+    if record.owner_id is None:
+        raise ValidationError(
+            _("This record is kept by no organisation: only an administrator changes it.")
+        )
+    if record.owner_id == organisation.pk:
+        raise ValidationError(_("Your organisation keeps this record: change it directly."))
+    changes = {}
+    for name, value in new_values.items():
+        field = record._meta.get_field(name)
+        if name in NOT_PROPOSED or not field.concrete:
+            continue
+        old, new = _stored(field, field.value_from_object(record)), _stored(field, value)
+        if old != new and not (old in (None, "") and new in (None, "")):
+            changes[name] = {"old": old, "new": new}
+    if not changes:
+        raise ValidationError(_("Nothing differs from the record: there is nothing to propose."))
+    return ChangeProposal.objects.create(
+        record_type=ContentType.objects.get_for_model(record),
+        record_id=record.pk,
+        kept_by_id=record.owner_id,
+        proposed_by_organisation=organisation,
+        proposed_by=proposed_by,
+        changes=changes,
+    )
+
+
+@transaction.atomic
+def change_proposal_accept(*, proposal, decided_by):
+    """Write the proposed fields, and only those, to the record, through its ``save()`` so
+    that its history records the change and who accepted it.
+
+    Raises ``ValidationError`` when the proposal was already answered, its record is gone,
+    or the proposed values no longer make a valid record (nothing is written then).
+    """
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    _still_pending(proposal)
+    record = proposal.record
+    if record is None:
+        raise ValidationError(_("The record no longer exists."))
+    for name, change in proposal.changes.items():
+        field = record._meta.get_field(name)
+        value = change["new"]
+        setattr(record, field.attname, None if value in (None, "") and field.null else value)
+    record.full_clean()
+    record.save()
+    return _decide(proposal, ChangeProposal.Status.ACCEPTED, decided_by)
+
+
+@transaction.atomic
+def change_proposal_decline(*, proposal, decided_by):
+    """Leave the record as it is and tell the proposer so."""
+    proposal = ChangeProposal.objects.select_for_update().get(pk=proposal.pk)
+    _still_pending(proposal)
+    return _decide(proposal, ChangeProposal.Status.DECLINED, decided_by)
+
+
+def _still_pending(proposal) -> None:
+    if proposal.status != proposal.Status.PENDING:
+        raise ValidationError(
+            _("This proposal was already answered: %(status)s.")
+            % {"status": proposal.get_status_display()}
+        )
+
+
+def _decide(proposal, status, decided_by):
+    proposal.status = status
+    proposal.decided_by = decided_by
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    return proposal

@@ -1,33 +1,39 @@
 import csv
-import io
-import itertools
 import os
-import tempfile
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.tmp_storages import MediaStorage
 
 from organisations.admin import TranslatedAdmin
 from organisations.selectors import organisation_scope
-from participants.imports import ParticipantResource
+from participants.imports import (
+    ParticipantResource,
+    comma_separated,
+    count_csv_rows,
+    count_xlsx_rows,
+    decode_spreadsheet_text,
+)
 from participants.link_admin import LinkMailingInline, mailings_url
-from participants.models import Group, Participant
+from participants.models import DelegationImport, Group, Participant
 from participants.services import (
     participant_link_reissue,
     participant_links_send_later,
 )
+from participants.sheet_imports import delegation_import_queue
 from participants.travel_admin import JourneyInline, StayInline
 
 # participants sits below visits and never imports it (see docs/architecture.md): the
@@ -106,64 +112,6 @@ class ParticipantForm(forms.ModelForm):
         return cleaned
 
 
-def decode_spreadsheet_text(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was read with (see participants.imports)."""
-    for encoding in ("utf-8-sig",):
-        try:
-            return data.decode(encoding), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    high = [index for index, byte in enumerate(data) if byte >= 0x80]
-    in_runs = sum(
-        1
-        for index in high
-        if (index > 0 and data[index - 1] >= 0x80)
-        or (index + 1 < len(data) and data[index + 1] >= 0x80)
-    )
-    encoding = "cp1251" if high and in_runs / len(high) > 0.5 else "cp1252"
-    return data.decode(encoding, errors="replace"), encoding
-
-
-def comma_separated(text: str) -> str:
-    """The CSV text with commas between columns.
-
-    Excel in French or Russian saves CSV with semicolons (the comma is their decimal
-    mark); the importer reads commas only, so a semicolon file is rewritten first.
-    """
-    first_line = text.split("\n", 1)[0]
-    if first_line.count(";") <= first_line.count(","):
-        return text
-    rows = csv.reader(io.StringIO(text), delimiter=";")
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
-
-
-def count_csv_rows(text: str) -> int:
-    """Rows of the CSV text, counting no further than the limit allows."""
-    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
-    return sum(1 for _row in itertools.islice(csv.reader(io.StringIO(text)), limit))
-
-
-def count_xlsx_rows(upload) -> int | None:
-    """Rows of an Excel sheet's first page, read as a stream and no further than the limit;
-    None when it cannot be read here (the importer then says what is wrong with it)."""
-    import openpyxl
-
-    limit = settings.DELEGATION_IMPORT_MAX_ROWS + 2
-    try:
-        book = openpyxl.load_workbook(upload, read_only=True, data_only=True)
-        try:
-            rows = book.active.iter_rows(values_only=True)
-            return sum(1 for _row in itertools.islice(rows, limit))
-        finally:
-            book.close()
-    except Exception:  # noqa: BLE001 - any unreadable file is reported by the importer
-        return None
-    finally:
-        upload.seek(0)
-
-
 ENCODING_NAMES = {
     "cp1251": _("Windows Cyrillic (cp1251)"),
     "cp1252": _("Windows Western European (cp1252)"),
@@ -187,6 +135,8 @@ class DelegationImportForm(ImportForm):
             "A CSV or Excel sheet whose first row names the columns."
         )
         self.encoding_notice = ""
+        # A large sheet is imported by a worker (participants.sheet_imports), unread here.
+        self.in_background = False
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -199,8 +149,11 @@ class DelegationImportForm(ImportForm):
                 ),
                 params={"limit": limit_mb},
             )
+        if upload.size > settings.DELEGATION_IMPORT_PREVIEW_MAX_KB * 1024:
+            self.in_background = True
+            return upload
         if not upload.name.lower().endswith((".csv", ".txt")):
-            self._check_row_count(count_xlsx_rows(upload))
+            self._check_row_count(count_xlsx_rows(upload, limit=self._count_limit()))
             return upload
         data = upload.read()
         text, encoding = decode_spreadsheet_text(data)
@@ -211,7 +164,7 @@ class DelegationImportForm(ImportForm):
             ) % {"encoding": ENCODING_NAMES[encoding]}
         try:
             text = comma_separated(text)
-            self._check_row_count(count_csv_rows(text))
+            self._check_row_count(count_csv_rows(text, limit=self._count_limit()))
         except csv.Error:
             raise ValidationError(
                 _(
@@ -221,6 +174,11 @@ class DelegationImportForm(ImportForm):
                 params={"limit": csv.field_size_limit()},
             ) from None
         return SimpleUploadedFile(upload.name, text.encode("utf-8"), upload.content_type)
+
+    @staticmethod
+    def _count_limit() -> int:
+        # Counting stops one row past the limit; the first row names the columns.
+        return settings.DELEGATION_IMPORT_MAX_ROWS + 2
 
     def _check_row_count(self, count: int | None) -> None:
         limit = settings.DELEGATION_IMPORT_MAX_ROWS
@@ -233,6 +191,8 @@ class DelegationImportForm(ImportForm):
                 ),
                 params={"limit": limit},
             )
+        if count is not None and count - 1 > settings.DELEGATION_IMPORT_PREVIEW_MAX_ROWS:
+            self.in_background = True
 
 
 class DelegationConfirmImportForm(ConfirmImportForm):
@@ -249,7 +209,7 @@ class DelegationConfirmImportForm(ConfirmImportForm):
 
     def clean_import_file_name(self):
         name = super().clean_import_file_name()
-        if name not in self.waiting_files or not os.path.exists(waiting_file_path(name)):
+        if name not in self.waiting_files or not default_storage.exists(waiting_file_path(name)):
             raise ValidationError(
                 _("This import is no longer waiting to be confirmed; upload the file again.")
             )
@@ -270,9 +230,9 @@ def _whole_number(text: str) -> int | None:
 
 
 def waiting_file_path(name: str) -> str:
-    # django-import-export keeps the previewed file in the temporary folder
-    # (TempFolderStorage, its default) until the organiser confirms.
-    return os.path.join(tempfile.gettempdir(), os.path.basename(name))
+    # django-import-export keeps the previewed file in media storage until the organiser
+    # confirms (IMPORT_EXPORT_TMP_STORAGE_CLASS), where every web machine finds it.
+    return MediaStorage(name=os.path.basename(name)).get_full_path()
 
 
 @admin.register(Participant)
@@ -322,6 +282,45 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     # -- import and export ----------------------------------------------------------------
+
+    def create_import_form(self, request):
+        # import_action asks for the form after import_action below has looked at it: both
+        # must be the one form, whose file has been read once.
+        form = getattr(request, "_delegation_import_form", None)
+        if form is None:
+            form = request._delegation_import_form = super().create_import_form(request)
+        return form
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid() and form.in_background:
+                return self._import_in_background(request, form)
+        return super().import_action(request, **kwargs)
+
+    def _import_in_background(self, request, form):
+        """A large sheet is kept and imported by a worker; the organiser follows its page."""
+        upload = form.cleaned_data["import_file"]
+        file_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
+        delegation_import = delegation_import_queue(
+            visit=form.cleaned_data["visit"],
+            sheet=upload,
+            file_name=upload.name,
+            sheet_format=file_format.get_extension(),
+            imported_by=request.user,
+            language=get_language(),
+        )
+        self.message_user(
+            request,
+            gettext(
+                "This sheet is large: it is being imported in the background, with the same "
+                "checks. This page shows when it is done."
+            ),
+            messages.INFO,
+        )
+        return redirect(
+            reverse("admin:participants_delegationimport_change", args=[delegation_import.pk])
+        )
 
     def get_import_form_kwargs(self, request):
         kwargs = super().get_import_form_kwargs(request)
@@ -426,3 +425,54 @@ class ParticipantAdmin(ImportExportMixin, DelegationScopedAdminMixin, admin.Mode
                 ),
                 messages.INFO,
             )
+
+
+@admin.register(DelegationImport)
+class DelegationImportAdmin(admin.ModelAdmin):
+    """Sheets imported in the background: how each went, for the visit's organisers.
+
+    Read only: an import is started from the participants' Import page, and its outcome is
+    a fact, not something to edit.
+    """
+
+    list_display = ("file_name", "visit", "status", "created_count", "updated_count", "uploaded_at")
+    list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "status")
+    list_select_related = ("visit",)
+    fields = (
+        "visit",
+        "file_name",
+        "status",
+        "created_count",
+        "updated_count",
+        "problem_list",
+        "uploaded_at",
+        "finished_at",
+    )
+    readonly_fields = fields
+    change_form_template = "admin/participants/delegationimport/change_form.html"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(organisation_scope(user=request.user, path="visit__organiser"))
+            .distinct()
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A worker still needs the row and its file until the import has ended.
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_finished)
+
+    @admin.display(description=_("why nothing was imported"))
+    def problem_list(self, delegation_import):
+        problems = delegation_import.problems.splitlines()
+        if not problems:
+            return "–"
+        items = format_html_join("", "<li>{}</li>", ((problem,) for problem in problems))
+        return format_html('<ul class="delegation-refused">{}</ul>', items)

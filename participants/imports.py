@@ -11,6 +11,9 @@ Files that are not UTF-8 are read as the Windows code page they most likely are:
 told which was used and checks the names in the preview.
 """
 
+import csv
+import io
+import itertools
 import re
 
 from django.conf import settings
@@ -103,6 +106,62 @@ def formula_unquoted(value):
     return value
 
 
+def decode_spreadsheet_text(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with (see the module's docstring)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    high = [index for index, byte in enumerate(data) if byte >= 0x80]
+    in_runs = sum(
+        1
+        for index in high
+        if (index > 0 and data[index - 1] >= 0x80)
+        or (index + 1 < len(data) and data[index + 1] >= 0x80)
+    )
+    encoding = "cp1251" if high and in_runs / len(high) > 0.5 else "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def comma_separated(text: str) -> str:
+    """The CSV text with commas between columns.
+
+    Excel in French or Russian saves CSV with semicolons (the comma is their decimal
+    mark); the importer reads commas only, so a semicolon file is rewritten first.
+    Raises ``csv.Error`` for a cell longer than the csv module accepts.
+    """
+    first_line = text.split("\n", 1)[0]
+    if first_line.count(";") <= first_line.count(","):
+        return text
+    rows = csv.reader(io.StringIO(text), delimiter=";")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def count_csv_rows(text: str, *, limit: int) -> int:
+    """Rows of the CSV text, counting no further than ``limit``."""
+    return sum(1 for _row in itertools.islice(csv.reader(io.StringIO(text)), limit))
+
+
+def count_xlsx_rows(sheet, *, limit: int) -> int | None:
+    """Rows of an Excel sheet's first page, read as a stream and no further than ``limit``;
+    None when it cannot be read here (the importer then says what is wrong with it)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(sheet, read_only=True, data_only=True)
+        try:
+            rows = book.active.iter_rows(values_only=True)
+            return sum(1 for _row in itertools.islice(rows, limit))
+        finally:
+            book.close()
+    except Exception:  # noqa: BLE001 - any unreadable file is reported by the importer
+        return None
+    finally:
+        sheet.seek(0)
+
+
 def header_key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", str(text or "")).strip().casefold()
 
@@ -112,6 +171,16 @@ ALIASES = {header_key(alias): name for name, names in COLUMNS.items() for alias 
 
 def canonical_header(name: str) -> str:
     return COLUMNS[name][0]
+
+
+# Fields whose model name differs from their column's.
+COLUMN_OF_FIELD = {"preferred_language": "language"}
+
+
+def column_heading(field_name: str) -> str:
+    """The column heading an organiser's sheet uses for a field, to name it in errors."""
+    column = COLUMN_OF_FIELD.get(field_name, field_name)
+    return canonical_header(column) if column in COLUMNS else field_name
 
 
 def _names_in_every_language(label) -> set[str]:

@@ -35,3 +35,47 @@ class LinkMailingTask(Task):
 )
 def send_personal_link(*, mailing_id: int) -> None:
     participant_link_send(mailing_id=mailing_id)
+
+
+@shared_task(
+    name="participants.run_delegation_import",
+    acks_late=True,
+    # Below the broker's visibility timeout: only a lost worker's import is given to another.
+    soft_time_limit=300,
+    time_limit=330,
+    ignore_result=True,
+)
+def run_delegation_import(*, delegation_import_id: int) -> None:
+    # Imported here rather than at the top: only the worker that runs an import needs them.
+    import logging
+
+    from celery.exceptions import SoftTimeLimitExceeded
+    from django.utils import translation
+    from django.utils.translation import gettext, gettext_noop
+
+    from participants.models import DelegationImport
+    from participants.sheet_imports import delegation_import_fail, delegation_import_run
+
+    delegation_import = (
+        DelegationImport.objects.select_related("visit").filter(pk=delegation_import_id).first()
+    )
+    if delegation_import is None:
+        return
+    try:
+        delegation_import_run(delegation_import=delegation_import)
+    except SoftTimeLimitExceeded:
+        problem = gettext_noop(
+            "The import took too long and was stopped; nothing was imported. Split the "
+            "sheet into smaller sheets and import them one after the other."
+        )
+    except Exception:
+        # The organiser reads a sentence; the operators read the traceback in the log.
+        logging.getLogger(__name__).exception("Delegation import %s failed", delegation_import_id)
+        problem = gettext_noop(
+            "The import stopped on an unexpected error; nothing was imported. Try again "
+            "later, and tell the portal's administrators if it happens again."
+        )
+    else:
+        return
+    with translation.override(delegation_import.language):
+        delegation_import_fail(delegation_import=delegation_import, problems=[gettext(problem)])

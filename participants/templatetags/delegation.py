@@ -1,15 +1,11 @@
 from django import template
 
-from participants.imports import COLUMNS, canonical_header
+from participants import imports
 
 register = template.Library()
-
-# Fields whose model name differs from their column's.
-COLUMN_OF_FIELD = {"preferred_language": "language"}
 
 
 @register.filter
 def column_heading(field_name: str) -> str:
     """The column heading an organiser's sheet uses for a field, to name it in errors."""
-    column = COLUMN_OF_FIELD.get(field_name, field_name)
-    return canonical_header(column) if column in COLUMNS else field_name
+    return imports.column_heading(field_name)

@@ -25,7 +25,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from participants.models import LinkMailing
+from organisations.models import ChangeProposal
+from participants.models import DelegationImport, LinkMailing
 from tests.factories import (
     GroupFactory,
     JourneyFactory,
@@ -72,6 +73,8 @@ ACTIONS = {
     "admin:visits_visit_booklet_render",
     "admin:participants_participant_process_import",
     "admin:visits_visit_programme_publish",
+    "admin:organisations_changeproposal_accept",
+    "admin:organisations_changeproposal_decline",
 }
 
 # Addresses that are no page for anyone: what the owner gets there instead.
@@ -91,6 +94,15 @@ NO_PAGE_HERE = {
     "admin:organisations_organisation_copy": {403},
     "admin:organisations_person_copy": {403},
     "admin:organisations_venue_copy": {403},
+    # One proposes changes to another organisation's record; one changes one's own.
+    "admin:organisations_organisation_propose": {403},
+    "admin:organisations_person_propose": {403},
+    "admin:organisations_venue_propose": {403},
+    # Proposals are made from the record's page and kept as the record of an answer.
+    "admin:organisations_changeproposal_add": {403},
+    "admin:organisations_changeproposal_delete": {403},
+    # A background import starts from the participants' Import page.
+    "admin:participants_delegationimport_add": {403},
     # Versions are made by publishing, never typed or deleted.
     "admin:visits_programmeversion_add": {403},
     "admin:visits_programmeversion_delete": {403},
@@ -135,7 +147,7 @@ def world(settings, tmp_path):
     Phase.objects.create(
         visit=visit, title_fr="Semaine", start_date=visit.start_date, end_date=visit.end_date
     )
-    venue = VenueFactory(organisation=owner_organisation)
+    venue = VenueFactory(organisation=owner_organisation, owner=owner_organisation)
     speaker = PersonFactory(organisation=owner_organisation)
     session = SessionFactory(
         visit=visit, venue=venue, private_notes="SECRET-SESSION-NOTE", speakers=[speaker]
@@ -164,9 +176,19 @@ def world(settings, tmp_path):
     )
     booklet.file.save("booklet.pdf", ContentFile(b"%PDF-1.4 BOOKLET"), save=True)
     GroupFactory(visit=visit)
+    DelegationImport.objects.create(
+        visit=visit, file_name="delegation.csv", sheet_format="csv", status="done", language="fr"
+    )
     programme_version_publish(visit=visit)
     other_visit = VisitFactory(status=Visit.Status.PUBLISHED)
     stranger = ParticipantFactory(visit=other_visit)
+    proposal = ChangeProposal.objects.create(
+        record_type=ContentType.objects.get_for_model(venue),
+        record_id=venue.pk,
+        kept_by=owner_organisation,
+        proposed_by_organisation=other_visit.organiser,
+        changes={"directions_fr": {"old": "", "new": "Métro Cité"}},
+    )
     return {
         "visit": visit,
         "session": session,
@@ -179,6 +201,7 @@ def world(settings, tmp_path):
         "stranger": stranger,
         "speaker": speaker,
         "venue": venue,
+        "proposal": proposal,
     }
 
 
@@ -199,9 +222,11 @@ def admin_object(world, model):
     if app_label == "auth" and model_name == "user":
         return world["owner"]
     if app_label == "organisations":
-        return {"organisation": visit.organiser, "person": world["speaker"]}.get(
-            model_name, world["venue"]
-        )
+        return {
+            "organisation": visit.organiser,
+            "person": world["speaker"],
+            "changeproposal": world["proposal"],
+        }.get(model_name, world["venue"])
     if any(field.name == "visit" for field in model._meta.get_fields()):
         return model.objects.filter(visit=visit).first()
     if any(field.name == "participant" for field in model._meta.get_fields()):

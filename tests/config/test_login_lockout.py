@@ -78,3 +78,45 @@ def test_after_the_pause_the_right_password_works_again(client, anna):
     response = log_in(client, "right-password")
 
     assert response.status_code == 302
+
+
+def log_in_through_proxy(client, password: str, forwarded_for: str):
+    return client.post(
+        LOGIN,
+        {"username": "anna", "password": password, "next": "/admin/"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR=forwarded_for,
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+
+def test_behind_a_proxy_two_forwarded_addresses_are_counted_apart(client, anna, settings):
+    settings.REVERSE_PROXY_COUNT = 1
+    for n in range(5):
+        log_in_through_proxy(client, f"guess-{n}", "203.0.113.7")
+
+    locked = log_in_through_proxy(client, "right-password", "203.0.113.7")
+    elsewhere = log_in_through_proxy(client, "right-password", "198.51.100.4")
+
+    assert locked.status_code == 429
+    assert elsewhere.status_code == 302
+    assert client.session["_auth_user_id"] == str(anna.pk)
+
+
+def test_behind_a_proxy_what_the_client_wrote_before_it_is_not_trusted(client, anna, settings):
+    settings.REVERSE_PROXY_COUNT = 1
+    for n in range(5):
+        log_in_through_proxy(client, f"guess-{n}", f"192.0.2.{n}, 203.0.113.7")
+
+    locked = log_in_through_proxy(client, "right-password", "192.0.2.99, 203.0.113.7")
+
+    assert locked.status_code == 429
+
+
+def test_without_the_setting_the_proxys_address_counts_whatever_it_forwards(client, anna):
+    for n in range(5):
+        log_in_through_proxy(client, f"guess-{n}", "203.0.113.7")
+
+    locked = log_in_through_proxy(client, "right-password", "198.51.100.4")
+
+    assert locked.status_code == 429

@@ -1,6 +1,7 @@
 """A delegation import is bounded: a file too big or too long is refused with words."""
 
 import pytest
+from django.core.files.storage import default_storage
 
 from participants.models import Participant
 from tests.factories import OrganiserFactory
@@ -58,14 +59,39 @@ def test_a_sheet_with_too_many_rows_is_refused(owner_client, visit, settings, na
     assert response.context.get("confirm_form") is None
 
 
-def test_a_sheet_at_the_row_limit_imports_whole(owner_client, visit, settings):
+def test_a_sheet_at_the_preview_limit_is_previewed_and_imported_whole(
+    owner_client, visit, settings
+):
     # How long it takes is a figure for the benchmark, not an assertion here.
-    count = settings.DELEGATION_IMPORT_MAX_ROWS
+    count = settings.DELEGATION_IMPORT_PREVIEW_MAX_ROWS
 
     preview = upload(owner_client, visit, "d.csv", csv_bytes([HEADERS, *rows(count)]))
     confirm(owner_client, preview)
 
     assert Participant.objects.filter(visit=visit).count() == count
+
+
+def test_a_sheet_at_the_row_limit_imports_whole_through_a_worker(
+    owner_client, visit, settings, django_capture_on_commit_callbacks
+):
+    settings.DELEGATION_IMPORT_MAX_ROWS = count = 300
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(owner_client, visit, "d.csv", csv_bytes([HEADERS, *rows(count)]))
+
+    assert response.status_code == 302
+    assert Participant.objects.filter(visit=visit).count() == count
+
+
+def test_the_previewed_sheet_waits_in_media_storage_not_in_tmp(owner_client, visit):
+    # The confirmation may reach another web machine than the preview did.
+    preview = upload(owner_client, visit, "d.csv", csv_bytes([HEADERS, *rows(2)]))
+    name = preview.context["confirm_form"].initial["import_file_name"]
+
+    assert default_storage.exists(f"django-import-export/{name}")
+    confirm(owner_client, preview)
+    assert Participant.objects.filter(visit=visit).count() == 2
+    assert not default_storage.exists(f"django-import-export/{name}")
 
 
 def test_a_refused_file_shows_the_message_and_no_traceback(owner_client, visit, settings):
