@@ -266,6 +266,9 @@ class AssignmentLine:
     address: str
     interpretation: str
     colleagues: list[str]
+    # "Morning", "Time to be confirmed": shown instead of ``starts`` and ``ends``, which for
+    # an approximate time are only the placeholder span it is stored with. Empty if exact.
+    approximate: str = ""
 
 
 @dataclass
@@ -275,7 +278,11 @@ class StaffDay:
     assignments: list[AssignmentLine]
 
     @property
-    def hours(self) -> float:
+    def hours(self) -> float | None:
+        """The day's hours of work; None when an approximate time leaves them unknown (a
+        time to be confirmed is stored as the whole day: it would count 24 h)."""
+        if any(a.approximate for a in self.assignments):
+            return None
         seconds = sum((a.ends - a.starts).total_seconds() for a in self.assignments)
         return round(seconds / 3600, 1)
 
@@ -344,6 +351,11 @@ def staff_days(
                     address=venue_street_address(venue) if venue else "",
                     interpretation=interpretation,
                     colleagues=[n for n in colleagues.get(session.pk, []) if n != one.name],
+                    approximate=(
+                        choice_label(Session.TimePrecision(session.time_precision), language)
+                        if session.is_approximate
+                        else ""
+                    ),
                 )
             )
         result.append((one, [days[date] for date in sorted(days)]))
