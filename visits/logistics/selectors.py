@@ -119,9 +119,16 @@ def transfer_line(session: Session, *, zone, language: str) -> TransferLine:
     meeting_point = _text(session, "meeting_point", language)
     if not meeting_point and venue is not None:
         meeting_point = _text(venue, "name", language)
+    if session.is_approximate:
+        # The day, then the words: its stored hours are only a placeholder ("00:00").
+        day = day_label(session.starts_at.astimezone(zone).date(), language)
+        precision = choice_label(Session.TimePrecision(session.time_precision), language)
+        when = f"{day}, {precision.lower()}"
+    else:
+        when = moment_label(session.starts_at, str(zone), language)
     return TransferLine(
         title=_text(session, "title", language),
-        when=moment_label(session.starts_at, str(zone), language),
+        when=when,
         meeting_point=meeting_point,
         address=venue_street_address(venue) if venue is not None else "",
     )

@@ -250,3 +250,17 @@ def test_the_staff_plan_prints_an_approximate_time_in_words(visit):
     assert "00:00" not in text
     irina = next(row for row in rows if row[3] == "Irina Koval")
     assert irina[1:3] == ["All day", None]
+
+
+def test_a_transfer_of_approximate_time_is_listed_in_words(visit):
+    pickup = Session.objects.get(title_en="Welcome at the airport")
+    pickup.time_precision = Session.TimePrecision.TO_BE_CONFIRMED
+    pickup.full_clean()
+    pickup.save()
+
+    text = text_of(visit, "arrivals")
+    rows = cells(visit, "arrivals")
+
+    assert "Welcome at the airport Sunday 12 May, time to be confirmed" in text
+    assert rows[1][13] == "Sunday 12 May, time to be confirmed"
+    assert "00:00" not in text
