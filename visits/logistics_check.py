@@ -67,7 +67,14 @@ class LogisticsChecker:
         return f"{value.astimezone(self.zone):%Y-%m-%d %H:%M}"
 
     def named(self, session: Session) -> str:
-        return f"«{session}» ({self.moment(session.starts_at)})"
+        # As the programme check names it: an approximate time by its words ("morning"),
+        # never by the placeholder hours it is stored with.
+        if session.is_approximate:
+            day = session.starts_at.astimezone(self.zone)
+            when = f"{day:%Y-%m-%d}, {str(session.get_time_precision_display()).lower()}"
+        else:
+            when = self.moment(session.starts_at)
+        return f"«{session}» ({when})"
 
     # -- travel ---------------------------------------------------------------------------
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from visits.booklets.labels import choice_label
 from visits.booklets.typography import day_label, typeset
 from visits.changes.snapshot import itinerary_session_ids
 from visits.dates import day_month
+from visits.models import TimePrecision
 
 # What a participant reads of a session, in the order a sentence tells it.
 TOLD_FIELDS = (
@@ -141,6 +143,12 @@ def _when(moment: str, session: dict, language: str) -> str:
     return f"{date}, {_time(moment)}" if _is_exact(session) else date
 
 
+def _part_of_day(session: dict, language: str) -> str:
+    """ "morning", "all day", "time to be confirmed": the words the itinerary and the booklet
+    show for an approximate time, lower-cased to sit inside a sentence."""
+    return choice_label(TimePrecision(session["time_precision"]), language).lower()
+
+
 def _precision_clause(session: dict) -> str:
     precision = session.get("time_precision", "exact")
     if precision == "exact":
@@ -238,29 +246,35 @@ def change_sentence(change: SessionChange, language: str) -> str:
     with translation.override(language):
         session = change.new or change.old
         title = quoted(_value(session, "title", language), language)
+        # An approximate time is stored as a placeholder span (00:00 for "to be confirmed"):
+        # its words are told, never those hours.
+        exact = _is_exact(session)
+        words = {"day": _day(session["starts_at"], language), "title": title}
+        if exact:
+            start, end = _time(session["starts_at"]), _time(session["ends_at"])
+            words.update(start=start, end=end, time=start)
+        else:
+            words["part_of_day"] = _part_of_day(session, language)
         if change.kind == "added":
             place = _place(session, language)
-            sentence = _(
-                "%(day)s: added to the programme: %(title)s, %(start)s–%(end)s%(place)s."
-            ) % {
-                "day": _day(session["starts_at"], language),
-                "title": title,
-                "start": _time(session["starts_at"]),
-                "end": _time(session["ends_at"]),
-                "place": f", {place}" if place else "",
-            }
+            words["place"] = f", {place}" if place else ""
+            sentence = (
+                _("%(day)s: added to the programme: %(title)s, %(start)s–%(end)s%(place)s.")
+                if exact
+                else _("%(day)s: added to the programme: %(title)s, %(part_of_day)s%(place)s.")
+            ) % words
         elif change.kind == "cancelled":
-            sentence = _("%(day)s: cancelled: %(title)s at %(time)s.") % {
-                "day": _day(session["starts_at"], language),
-                "title": title,
-                "time": _time(session["starts_at"]),
-            }
+            sentence = (
+                _("%(day)s: cancelled: %(title)s at %(time)s.")
+                if exact
+                else _("%(day)s: cancelled: %(title)s (%(part_of_day)s).")
+            ) % words
         elif change.kind == "removed":
-            sentence = _("%(day)s: no longer in your programme: %(title)s at %(time)s.") % {
-                "day": _day(session["starts_at"], language),
-                "title": title,
-                "time": _time(session["starts_at"]),
-            }
+            sentence = (
+                _("%(day)s: no longer in your programme: %(title)s at %(time)s.")
+                if exact
+                else _("%(day)s: no longer in your programme: %(title)s (%(part_of_day)s).")
+            ) % words
         else:
             old_title = quoted(_value(change.old, "title", language), language)
             sentence = _("%(day)s: %(title)s %(changes)s.") % {

@@ -255,8 +255,9 @@ def xlsx_staff_plan(visit: Visit, language: str) -> bytes:
             rows.append(
                 [
                     a.starts.date(),
-                    f"{a.starts:%H:%M}",
-                    f"{a.ends:%H:%M}",
+                    # An approximate time in words in the first column, not its placeholder.
+                    a.approximate or f"{a.starts:%H:%M}",
+                    "" if a.approximate else f"{a.ends:%H:%M}",
                     row.member.name,
                     str(row.member.get_role_display()),
                     row.member.languages,

@@ -119,9 +119,16 @@ def transfer_line(session: Session, *, zone, language: str) -> TransferLine:
     meeting_point = _text(session, "meeting_point", language)
     if not meeting_point and venue is not None:
         meeting_point = _text(venue, "name", language)
+    if session.is_approximate:
+        # The day, then the words: its stored hours are only a placeholder ("00:00").
+        day = day_label(session.starts_at.astimezone(zone).date(), language)
+        precision = choice_label(Session.TimePrecision(session.time_precision), language)
+        when = f"{day}, {precision.lower()}"
+    else:
+        when = moment_label(session.starts_at, str(zone), language)
     return TransferLine(
         title=_text(session, "title", language),
-        when=moment_label(session.starts_at, str(zone), language),
+        when=when,
         meeting_point=meeting_point,
         address=venue_street_address(venue) if venue is not None else "",
     )
@@ -266,6 +273,9 @@ class AssignmentLine:
     address: str
     interpretation: str
     colleagues: list[str]
+    # "Morning", "Time to be confirmed": shown instead of ``starts`` and ``ends``, which for
+    # an approximate time are only the placeholder span it is stored with. Empty if exact.
+    approximate: str = ""
 
 
 @dataclass
@@ -275,7 +285,11 @@ class StaffDay:
     assignments: list[AssignmentLine]
 
     @property
-    def hours(self) -> float:
+    def hours(self) -> float | None:
+        """The day's hours of work; None when an approximate time leaves them unknown (a
+        time to be confirmed is stored as the whole day: it would count 24 h)."""
+        if any(a.approximate for a in self.assignments):
+            return None
         seconds = sum((a.ends - a.starts).total_seconds() for a in self.assignments)
         return round(seconds / 3600, 1)
 
@@ -344,6 +358,11 @@ def staff_days(
                     address=venue_street_address(venue) if venue else "",
                     interpretation=interpretation,
                     colleagues=[n for n in colleagues.get(session.pk, []) if n != one.name],
+                    approximate=(
+                        choice_label(Session.TimePrecision(session.time_precision), language)
+                        if session.is_approximate
+                        else ""
+                    ),
                 )
             )
         result.append((one, [days[date] for date in sorted(days)]))

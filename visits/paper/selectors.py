@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info, gettext
 from organisations.languages import language_codes, translated_text
 from participants.models import Participant
 from participants.selectors import participant_personal_url
+from visits.booklets.labels import choice_label
 from visits.booklets.typography import day_label, typeset
 from visits.models import EmergencyContact, Session, Visit, VisitOrganisation
 from visits.selectors import programme_sessions
@@ -106,7 +107,13 @@ def _paper_session(session: Session, delegation, language: str) -> PaperSession:
         title=_text(session, "title", language),
         kind=kind,
         day=day_label(starts.date(), language),
-        time=f"{starts:%H:%M}–{ends:%H:%M}",
+        # An approximate time is stored as a placeholder span: the words, as the booklet
+        # prints them, after the day and a comma.
+        time=(
+            choice_label(Session.TimePrecision(session.time_precision), language).lower()
+            if session.is_approximate
+            else f"{starts:%H:%M}–{ends:%H:%M}"
+        ),
         place=_place(session, language),
         interpretation=_interpretation(session, language),
         attendees=[_attendee(p) for p in _attending(session, delegation)],

@@ -4,6 +4,7 @@ stored for it stays the same; its members are told once, in their language."""
 import pytest
 from django.core import mail
 
+from tests.factories import SessionFactory
 from tests.scenarios import may_2019 as at
 from tests.scenarios import readers_in_paris as build_delegation
 from visits.changes.models import ChangeNotice
@@ -105,3 +106,82 @@ def test_a_version_published_before_the_precision_was_kept_tells_nothing(publish
     assert mail.outbox == []
     latest = delegation.visit.programme_versions.order_by("-number").first()
     assert programme_changes(old=version.snapshot, new=latest.snapshot, language="en") == []
+
+
+def test_a_session_added_with_its_time_to_be_confirmed_is_told_without_hours(publish, delegation):
+    round_table = SessionFactory(
+        visit=delegation.visit,
+        title_en="Round table",
+        title_fr="Table ronde",
+        title_ru="Круглый стол",
+        starts_at=at(15, 10),
+        ends_at=at(15, 11),
+        time_precision=Session.TimePrecision.TO_BE_CONFIRMED,
+        venue=delegation.library_visit.venue,
+        groups=[delegation.libraries],
+    )
+    round_table.full_clean()  # stored as 00:00 to 00:00, as the admin stores it
+    round_table.save()
+
+    publish(delegation.visit)
+
+    bodies = _bodies()
+    assert sorted(bodies) == ["anna@example.org", "claire@example.org"]
+    assert (
+        "Среда, 15 мая: в программу добавлено: «Круглый стол», время уточняется, Мэрия, "
+        "5 rue de Lobau, 75004 Paris, France." in bodies["anna@example.org"]
+    )
+    assert (
+        "Mercredi 15 mai\u202f: ajouté au programme\u202f: «\u202fTable ronde\u202f», "
+        "horaire à confirmer, Hôtel de Ville, 5 rue de Lobau, 75004 Paris, France."
+        in bodies["claire@example.org"]
+    )
+    # The placeholder span the unconfirmed time is stored with is nobody's news.
+    assert "00:00" not in bodies["anna@example.org"] + bodies["claire@example.org"]
+
+
+def test_a_cancelled_morning_session_is_told_as_a_morning(publish, delegation):
+    welcome = delegation.welcome
+    welcome.time_precision = Session.TimePrecision.MORNING
+    welcome.full_clean()  # stored as 09:00 to 12:30
+    welcome.save()
+    publish(delegation.visit)
+    mail.outbox.clear()
+
+    welcome.delete()
+    publish(delegation.visit)
+
+    bodies = _bodies()
+    assert len(mail.outbox) == 4
+    assert "Monday 13 May: cancelled: “Welcome” (morning)." in bodies["john@example.org"]
+    assert (
+        "Lundi 13 mai\u202f: annulé\u202f: «\u202fAccueil\u202f» (matin)."
+        in bodies["claire@example.org"]
+    )
+    assert "Понедельник, 13 мая: отменено: «Приветствие» (утро)." in bodies["nadia@example.org"]
+    assert "09:00" not in "".join(bodies.values())
+
+
+def test_a_whole_day_session_no_longer_in_a_group_s_programme_is_told_as_a_whole_day(
+    publish, delegation
+):
+    library_visit = delegation.library_visit
+    library_visit.time_precision = Session.TimePrecision.ALL_DAY
+    library_visit.full_clean()
+    library_visit.save()
+    publish(delegation.visit)
+    mail.outbox.clear()
+
+    library_visit.groups.set([delegation.museums])
+    publish(delegation.visit)
+
+    bodies = _bodies()
+    assert (
+        "Вторник, 14 мая: больше нет в вашей программе: «Посещение БнФ» (весь день)."
+        in bodies["anna@example.org"]
+    )
+    assert (
+        "Tuesday 14 May: added to the programme: “Visit of the BnF”, all day, Town hall"
+        in (bodies["john@example.org"])
+    )
+    assert "00:00" not in "".join(bodies.values())

@@ -263,3 +263,24 @@ def test_an_interpreter_over_the_hours_of_a_day(settings):
 
     settings.LOGISTICS_INTERPRETER_MAX_HOURS = 4
     assert programme_check(visit=visit) == []
+
+
+def test_a_session_of_approximate_time_is_named_by_its_words_not_its_stored_hours():
+    visit = paris_rouen_programme()
+    mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
+    mairie.interpretation = Session.Interpretation.CONSECUTIVE
+    mairie.time_precision = Session.TimePrecision.MORNING
+    mairie.full_clean()  # stored as 09:00 to 12:30
+    mairie.save()
+    StaffMemberFactory(visit=visit, role="guide", name="Paul Guide", sessions=[mairie])
+
+    messages = [
+        finding.message
+        for finding in programme_check(visit=visit)
+        if finding.code == "session_without_interpreter"
+    ]
+
+    assert messages == [
+        "«Rencontre à la Mairie de Paris» (2019-05-13, morning) needs interpretation but no "
+        "interpreter is assigned."
+    ]

@@ -235,3 +235,32 @@ def test_a_hotel_another_organisers_delegation_sleeps_in_cannot_be_deleted_by_us
     response = client.get(f"/admin/organisations/venue/{hotel.pk}/delete/")
 
     assert response.status_code == 403
+
+
+def test_the_staff_plan_prints_an_approximate_time_in_words(visit):
+    meeting = Session.objects.get(title_en="Meeting at the City Hall")
+    meeting.time_precision = Session.TimePrecision.ALL_DAY
+    meeting.full_clean()  # stored as 00:00 to 00:00 the next day
+    meeting.save()
+
+    text = text_of(visit, "staff-plan")
+    rows = cells(visit, "staff-plan")
+
+    assert "All day Irina Koval Interpreter · ru, fr Meeting at the City Hall" in text
+    assert "00:00" not in text
+    irina = next(row for row in rows if row[3] == "Irina Koval")
+    assert irina[1:3] == ["All day", None]
+
+
+def test_a_transfer_of_approximate_time_is_listed_in_words(visit):
+    pickup = Session.objects.get(title_en="Welcome at the airport")
+    pickup.time_precision = Session.TimePrecision.TO_BE_CONFIRMED
+    pickup.full_clean()
+    pickup.save()
+
+    text = text_of(visit, "arrivals")
+    rows = cells(visit, "arrivals")
+
+    assert "Welcome at the airport Sunday 12 May, time to be confirmed" in text
+    assert rows[1][13] == "Sunday 12 May, time to be confirmed"
+    assert "00:00" not in text

@@ -8,6 +8,7 @@ from tests.factories import (
     StaffMemberFactory,
     VisitFactory,
 )
+from visits.models import Session
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,18 @@ def test_a_wrong_link_is_a_plain_404(client, staff, token):
 def test_a_participants_link_does_not_open_a_staff_page(client, staff):
     participant = ParticipantFactory(visit=staff[0].visit)
     assert client.get(f"/s/{participant.access_token}/").status_code == 404
+
+
+def test_an_approximate_time_shows_its_words_and_no_count_of_hours(client, staff):
+    irina, _paul = staff
+    meeting = irina.sessions.get()
+    meeting.time_precision = Session.TimePrecision.TO_BE_CONFIRMED
+    meeting.full_clean()  # stored as the whole day, 00:00 to 00:00
+    meeting.save()
+
+    html = client.get(f"/s/{irina.access_token}/").content.decode()
+
+    assert "Rencontre à la Mairie de Paris" in html
+    assert '<p class="session-time is-approximate">Horaire à confirmer</p>' in html
+    assert "00:00" not in html
+    assert "h de travail" not in html  # not "24 h": the hours are not known yet

@@ -12,10 +12,12 @@ from tests.factories import (
     EmergencyContactFactory,
     OrganisationFactory,
     OrganiserFactory,
+    SessionFactory,
     VisitOrganisationFactory,
 )
+from tests.scenarios import may_2019
 from tests.scenarios import readers_in_paris as build_delegation
-from visits.models import VisitOrganisation
+from visits.models import Session, VisitOrganisation
 from visits.paper.registry import PaperKind, paper_kind_register, paper_kinds
 from visits.paper.services import paper_html, paper_pdf, paper_render, paper_request_parse
 
@@ -221,3 +223,33 @@ def test_the_organisations_page_asks_for_the_language_of_its_host_sheet(delegati
     client.post(url, form, HTTP_ACCEPT_LANGUAGE="fr")
     organiser.refresh_from_db()
     assert organiser.language == "fr"
+
+
+def test_paper_prints_an_approximate_time_in_words_not_its_placeholder_hours(delegation):
+    library_visit = delegation.library_visit
+    library_visit.time_precision = Session.TimePrecision.ALL_DAY
+    library_visit.full_clean()  # stored as 00:00 to 00:00 the next day
+    library_visit.save()
+    workshop = SessionFactory(
+        visit=delegation.visit,
+        title_en="Cataloguing workshop",
+        title_fr="Atelier de catalogage",
+        title_ru="Мастерская каталогизации",
+        starts_at=may_2019(15, 14),
+        ends_at=may_2019(15, 16),
+        time_precision=Session.TimePrecision.TO_BE_CONFIRMED,
+        groups=[delegation.libraries],
+    )
+    workshop.full_clean()
+    workshop.save()
+    workshop.hosts.add(*library_visit.hosts.all())
+
+    hosts = render(delegation.visit, "host-sheets", "fr")
+    assert "Mardi 14 mai, toute la journée · Visite de la BnF" in hosts
+    assert "Mercredi 15 mai, horaire à confirmer · Atelier de catalogage" in hosts
+    assert "00:00" not in hosts
+
+    attendance = render(delegation.visit, "attendance", "ru")
+    assert "Вторник, 14 мая, весь день" in attendance
+    assert "Среда, 15 мая, время уточняется" in attendance
+    assert "00:00" not in attendance
