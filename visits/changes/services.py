@@ -178,14 +178,19 @@ def itinerary_reading_record(*, participant: Participant) -> ItineraryReading | 
     between the two until a newer version is read. One query while the visit has no
     version; nothing is written when the latest version was read already.
     """
+    # The snapshots (the whole programme as JSON) are read only if the news is not cached.
     latest = (
-        ProgrammeVersion.objects.filter(visit_id=participant.visit_id).order_by("-number").first()
+        ProgrammeVersion.objects.filter(visit_id=participant.visit_id)
+        .defer("snapshot")
+        .order_by("-number")
+        .first()
     )
     if latest is None:
         return None
     reading = (
         ItineraryReading.objects.filter(participant=participant)
         .select_related("version", "previous_version")
+        .defer("version__snapshot", "previous_version__snapshot")
         .first()
     )
     if reading is None:
