@@ -64,6 +64,28 @@ def published_visit_by_slug(*, slug: str) -> Visit | None:
     )
 
 
+@dataclass(frozen=True)
+class PublishedVisitState:
+    """What says whether a published visit's page is still the one kept: no translated
+    columns, so the row is cheap to read on every request."""
+
+    pk: int
+    first_language: str
+    programme_revision: int
+    latest_version: int | None
+
+
+def published_visit_state(*, slug: str) -> PublishedVisitState | None:
+    row = (
+        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+        # Grouped by these columns only (values before annotate), not the whole wide row.
+        .values("pk", "first_language", "programme_revision")
+        .annotate(latest_version=Max("programme_versions__number"))
+        .values_list("pk", "first_language", "programme_revision", "latest_version")[:1]
+    )
+    return PublishedVisitState(*row[0]) if row else None
+
+
 def sessions_for_groups_filter(*, participant_id: int) -> Q:
     """Sessions for everyone (no group) plus those of the participant's groups."""
     through = Session.groups.through

@@ -1,7 +1,10 @@
 """The public programme of a published visit: no participant, no contact, no private note."""
 
+import datetime
+
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
@@ -22,6 +25,7 @@ from visits.selectors import (
     programme_build,
     programme_frame,
     published_visit_by_slug,
+    published_visit_state,
     visit_organisations_with_roles,
 )
 
@@ -74,18 +78,56 @@ def _visit_or_404(slug: str) -> Visit:
     return visit
 
 
-def _public_language(request: HttpRequest, visit: Visit) -> tuple[str, bool]:
+def _public_language(request: HttpRequest, visit_language: str) -> tuple[str, bool]:
     requested = request.GET.get("lang")
-    default = getattr(request, "LANGUAGE_CODE", "") or visit.first_language
+    default = getattr(request, "LANGUAGE_CODE", "") or visit_language
     language = language_or_default(requested=requested, default=default)
     return language, requested == language
 
 
+# Seconds a public page is kept: its key moves with every edit, version and minute anyway.
+PUBLIC_PAGE_SECONDS = 3600
+# Raised when the page's template or what it shows changes shape, for a shared cache.
+PUBLIC_PAGE_VERSION = 1
+
+
 @require_safe
 def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
-    visit = _visit_or_404(slug)
-    language, _chosen = _public_language(request, visit)
+    """The published programme. Every reader of one language reads the same page until the
+    programme changes (its revision, which every save of what the page shows bumps), a
+    version is published (what changed) or the minute printed on it passes: the page is
+    kept whole under those, and a reader's request reads one light row."""
+    state = published_visit_state(slug=slug)
+    if state is None:
+        raise Http404
+    language, _chosen = _public_language(request, state.first_language)
     now = timezone.now()
+    key = "public-page:" + ":".join(
+        str(part)
+        for part in (
+            PUBLIC_PAGE_VERSION,
+            state.pk,
+            state.programme_revision,
+            state.latest_version,
+            language,
+            request.build_absolute_uri("/"),
+            now.strftime("%Y-%m-%dT%H:%M"),
+        )
+    )
+    page = cache.get(key)
+    if page is None:
+        page = _public_programme_page(request, slug=slug, language=language, now=now)
+        cache.set(key, page, PUBLIC_PAGE_SECONDS)
+    response = HttpResponse(page)
+    response.headers["Content-Language"] = language
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+def _public_programme_page(
+    request: HttpRequest, *, slug: str, language: str, now: datetime.datetime
+) -> str:
+    visit = _visit_or_404(slug)
     frame = programme_frame(visit=visit)
     page_path = reverse("visits:public_programme", kwargs={"slug": slug})
     calendar_url = request.build_absolute_uri(
@@ -103,8 +145,7 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": False, "zone_label": zone, "page_path": page_path},
         )
-        response = render(
-            request,
+        return render_to_string(
             "public/programme.html",
             {
                 "visit": visit,
@@ -124,10 +165,8 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
                     visit=visit, language=language, url_name="booklets:public", slug=slug
                 ),
             },
+            request=request,
         )
-    response.headers["Content-Language"] = language
-    patch_cache_control(response, public=True, max_age=300)
-    return response
 
 
 @require_safe
@@ -135,7 +174,7 @@ def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     from visits.itinerary.calendar import programme_calendar
 
     visit = _visit_or_404(slug)
-    language, _chosen = _public_language(request, visit)
+    language, _chosen = _public_language(request, visit.first_language)
     programme = programme_build(visit=visit, now=timezone.now())
     page_url = request.build_absolute_uri(
         reverse("visits:public_programme", kwargs={"slug": slug}) + f"?lang={language}"

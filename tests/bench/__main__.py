@@ -37,6 +37,8 @@ def environment(workdir: Path) -> dict:
     env["SECURE_SSL_REDIRECT"] = "false"
     env["BEHIND_TLS_PROXY"] = "false"
     env["SECRET_KEY"] = "bench-only-not-a-secret-bench-only-not-a-secret"
+    # The running visits' change notices are kept in memory, not printed or sent.
+    env["EMAIL_URL"] = "locmem://"
     env["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
     env["PYTHONPATH"] = str(ROOT)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"

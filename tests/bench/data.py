@@ -196,6 +196,23 @@ def installation(*, organiser, visits: int, participants: int) -> None:
         )
 
 
+def running_visit(*, visit, reader) -> None:
+    """As a visit is while it runs: a version published and read, a meeting moved, a new
+    version published. The reader's itinerary then lists what changed, as it would."""
+    import datetime
+
+    from visits.changes.services import itinerary_reading_record, programme_version_publish
+    from visits.models import Session
+
+    programme_version_publish(visit=visit)
+    itinerary_reading_record(participant=reader)
+    moved = Session.objects.filter(visit=visit, groups=None).order_by("starts_at").first()
+    moved.starts_at += datetime.timedelta(minutes=30)
+    moved.ends_at += datetime.timedelta(minutes=30)
+    moved.save()
+    programme_version_publish(visit=visit)
+
+
 def build() -> BenchData:
     """Migrate the benchmark's own database and fill it."""
     from django.contrib.auth import get_user_model
@@ -217,6 +234,8 @@ def build() -> BenchData:
     installation(
         organiser=demo.organiser, visits=INSTALLATION_VISITS, participants=INSTALLATION_PARTICIPANTS
     )
+    for visit, reader in ((demo, delegate), (big, big_delegate)):
+        running_visit(visit=visit, reader=reader)
     get_user_model().objects.create_superuser("bench", password="bench-only")
     return BenchData(
         demo_slug=demo.slug,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from organisations.models import Venue
 from participants.models import Participant
 from visits.changes.models import ItineraryReading
@@ -81,22 +83,39 @@ class ItineraryNews:
     session_ids: set[int] = field(default_factory=set)
 
 
+# Seconds the news of a pair of versions stays cached: versions never change once published.
+NEWS_SECONDS = 24 * 3600
+
+
 def itinerary_news(
     *, reading: ItineraryReading | None, participant: Participant, language: str
 ) -> ItineraryNews:
-    """The changes between the two versions the participant read last, in ``language``."""
-    if reading is None or reading.version is None or reading.previous_version is None:
+    """The changes between the two versions the participant read last, in ``language``.
+
+    Comparing two snapshots of a programme is the dearest part of an itinerary view, and
+    its answer never changes (published versions are not edited): kept per pair of
+    versions, participant and language, and the snapshots are then not even loaded.
+    """
+    if reading is None or reading.version_id is None or reading.previous_version_id is None:
         return ItineraryNews()
-    changes = programme_changes(
-        old=reading.previous_version.snapshot,
-        new=reading.version.snapshot,
-        language=language,
-        participant_id=participant.pk,
+    key = (
+        f"itinerary-news:{reading.previous_version_id}:{reading.version_id}:"
+        f"{participant.pk}:{language}"
     )
-    return ItineraryNews(
-        sentences=change_sentences(changes, language),
-        session_ids={int(change.session_id) for change in changes if change.kind != "removed"},
-    )
+    news = cache.get(key)
+    if news is None:
+        changes = programme_changes(
+            old=reading.previous_version.snapshot,
+            new=reading.version.snapshot,
+            language=language,
+            participant_id=participant.pk,
+        )
+        news = ItineraryNews(
+            sentences=change_sentences(changes, language),
+            session_ids={int(change.session_id) for change in changes if change.kind != "removed"},
+        )
+        cache.set(key, news, NEWS_SECONDS)
+    return news
 
 
 @dataclass

@@ -14,6 +14,7 @@ from smtplib import SMTPException
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -175,23 +176,28 @@ def itinerary_reading_record(*, participant: Participant) -> ItineraryReading | 
     """Note that a participant's itinerary showed them the latest version.
 
     The reading keeps the version read before it, so the itinerary can mark what changed
-    between the two until a newer version is read. One query while the visit has no
-    version; nothing is written when the latest version was read already.
+    between the two until a newer version is read. One query (the reading with the latest
+    version's id) when the participant has read before; nothing is written when the latest
+    version was read already. The versions themselves (their snapshots are the whole
+    programme as JSON) are loaded only if the news of the two is not cached.
     """
-    latest = (
-        ProgrammeVersion.objects.filter(visit_id=participant.visit_id).order_by("-number").first()
+    latest_versions = ProgrammeVersion.objects.filter(visit_id=participant.visit_id).order_by(
+        "-number"
     )
-    if latest is None:
-        return None
     reading = (
         ItineraryReading.objects.filter(participant=participant)
-        .select_related("version", "previous_version")
+        .annotate(latest_version_id=Subquery(latest_versions.values("pk")[:1]))
         .first()
     )
     if reading is None:
+        latest = latest_versions.defer("snapshot").first()
+        if latest is None:
+            return None
         return ItineraryReading.objects.create(participant=participant, version=latest)
-    if reading.version_id != latest.pk:
-        reading.previous_version = reading.version
-        reading.version = latest
+    if reading.latest_version_id is None:
+        return None
+    if reading.version_id != reading.latest_version_id:
+        reading.previous_version_id = reading.version_id
+        reading.version_id = reading.latest_version_id
         reading.save(update_fields=["previous_version", "version", "read_at"])
     return reading

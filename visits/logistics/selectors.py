@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch, Q
 
 from organisations.languages import translated_text
@@ -542,30 +541,3 @@ def hotel_usage(record, user) -> tuple[bool, bool]:
 
 def staff_personal_url(*, member: StaffMember) -> str:
     return f"{settings.SITE_URL}/s/{member.access_token}/"
-
-
-# Seconds a participant's logistics stay cached: the key moves with every edit anyway.
-LOGISTICS_SECONDS = 24 * 3600
-# Raised when the lines' shape or wording changes, so that a shared cache drops old ones.
-LOGISTICS_VERSION = 1
-
-
-def participant_logistics_current(
-    *, participant: Participant, language: str
-) -> ParticipantLogistics:
-    """``participant_logistics`` from the cache while the visit's programme revision stands.
-
-    Reading a participant's journeys and nights builds three querysets over wide translated
-    models: about half of the itinerary page's time. Every save of what the panel shows (a
-    journey, a night, a hotel, a transfer session, a room-mate's name) bumps the visit's
-    programme revision (``visits.booklets.revision``), and the key carries it, so a cached
-    panel is never older than the data. ``participant.visit`` must be freshly read (it is:
-    the personal pages load it with the participant).
-    """
-    revision = participant.visit.programme_revision
-    key = f"participant-logistics:{LOGISTICS_VERSION}:{participant.pk}:{language}:{revision}"
-    logistics = cache.get(key)
-    if logistics is None:
-        logistics = participant_logistics(participant=participant, language=language)
-        cache.set(key, logistics, LOGISTICS_SECONDS)
-    return logistics

@@ -3,7 +3,7 @@ the itinerary and booklet templates include one partial and their views stay as 
 
 from django import template
 
-from visits.logistics.selectors import participant_logistics_current
+from visits.logistics.selectors import participant_logistics
 
 register = template.Library()
 
@@ -11,4 +11,4 @@ register = template.Library()
 @register.simple_tag
 def own_logistics(participant, language: str):
     """The journeys, nights and hotels of this participant only, in ``language``."""
-    return participant_logistics_current(participant=participant, language=language)
+    return participant_logistics(participant=participant, language=language)

@@ -67,3 +67,21 @@ def test_two_edits_in_one_second_and_a_change_of_hosts_alone_reach_calendars(cli
     assert after_hosts.decoded("LAST-MODIFIED") >= _event(client, john, "Welcome").decoded(
         "DTSTAMP"
     )
+
+
+def test_the_news_of_two_versions_is_each_readers_own_in_their_language(client):
+    data = build_delegation()
+    programme_version_publish(visit=data.visit)
+    page_of(client, data.claire)
+    page_of(client, data.john)  # both have read the first version
+
+    data.library_visit.starts_at, data.library_visit.ends_at = at(14, 14, 30), at(14, 16)
+    data.library_visit.save()
+    programme_version_publish(visit=data.visit)
+
+    assert "Visite de la BnF" in page_of(client, data.claire)
+    # The same two versions, read by someone whose programme did not change, and in English.
+    assert "What changed" not in page_of(client, data.john)
+    english = client.get(f"/p/{data.claire.access_token}/?lang=en").content.decode()
+    assert "What changed" in english and "moves from 10:00 to 14:30" in english
+    assert "passe de" not in english
