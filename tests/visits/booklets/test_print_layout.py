@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from organisations.models import Organisation
+from tests.factories import ResourceFactory
 from tests.scenarios import librarians_in_paris_and_rouen as build_visit
 from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
@@ -165,3 +166,32 @@ def test_the_print_css_uses_no_float_and_no_flex():
     rules = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     assert not re.search(r"\bfloat\s*:", rules)
     assert not re.search(r"display\s*:\s*(inline-)?(flex|grid)", rules)
+
+
+def materials(visit, count: int) -> None:
+    """``count`` materials with a link (so a QR code each) and a summary of a few lines."""
+    for n in range(count):
+        ResourceFactory(
+            bare=True,
+            visit=visit,
+            title_fr=f"Rapport annuel {n + 1} de la médiathèque",
+            title_ru=f"Годовой отчёт медиатеки № {n + 1}",
+            summary_fr=" ".join([f"Le rapport {n + 1} décrit les ateliers du quartier."] * 4),
+            summary_ru=" ".join([f"Отчёт {n + 1} описывает мастерские квартала."] * 4),
+            url=f"https://www.example.org/rapport-{n + 1}.pdf",
+        )
+
+
+@pytest.mark.parametrize("count", [2, 8])
+def test_the_qr_block_closing_the_booklet_never_stands_alone_on_the_last_page(count):
+    """However far the materials reach down the page, the last page holds more than the QR
+    code and the check link: the contacts come with them."""
+    visit = build_visit()
+    materials(visit, count)
+
+    pdf, _version = render(visit, "fr", "a5")
+    last = pdf_pages(pdf)[-1]
+
+    assert "Programme en ligne" in last
+    assert "Ce livret est-il encore à jour" in last
+    assert "Les numéros des organisateurs figurent" in last, count
