@@ -15,6 +15,10 @@ _FRENCH_SPACE_BEFORE = re.compile(r"[ \u00a0]+([;:!?»])")
 # "Attention!" and "Pourquoi?" typed without a space; a colon is left alone ("https://").
 _FRENCH_BANG_AFTER_WORD = re.compile(r"(?<=[^\W\d_])([;!?])")
 _FRENCH_SPACE_AFTER = re.compile(r"«[ \u00a0]+")
+# Guillemets typed (or formatted, as "«%(title)s»") with nothing inside them still get their
+# spaces.
+_FRENCH_GUILLEMET_OPENS = re.compile(r"«(?=[^\s\u202f])")
+_FRENCH_GUILLEMET_CLOSES = re.compile(r"(?<=[^\s\u202f])»")
 
 # An apostrophe inside a word (l'atelier, don't, д'Артаньян) or closing an elision.
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=\w)'")
@@ -51,6 +55,8 @@ def typeset(text: str, language: str) -> str:
         text = _FRENCH_SPACE_BEFORE.sub("\u202f\\1", text)
         text = _FRENCH_BANG_AFTER_WORD.sub("\u202f\\1", text)
         text = _FRENCH_SPACE_AFTER.sub("«\u202f", text)
+        text = _FRENCH_GUILLEMET_OPENS.sub("«\u202f", text)
+        text = _FRENCH_GUILLEMET_CLOSES.sub("\u202f»", text)
         text = _FRENCH_ORDINAL.sub(_french_ordinal, text)
     return text.replace("№ ", "№\u00a0")
 

@@ -13,6 +13,7 @@ from visits.typography import collation_key, typeset
         ('Le "troisième lieu"', "fr", "Le «\u202ftroisième lieu\u202f»"),
         ("Pourquoi ? Attention!", "fr", "Pourquoi\u202f? Attention\u202f!"),
         ("Horaires : 10:00", "fr", "Horaires\u202f: 10:00"),
+        ("«Rencontre» et « Atelier »", "fr", "«\u202fRencontre\u202f» et «\u202fAtelier\u202f»"),
         (
             "au XIXe siècle, 10e arrondissement, 1er étage",
             "fr",

@@ -130,12 +130,22 @@ def plain(value: str, language: str) -> Text:
 DAY_FORMATS = {"ru": "l, j E", "fr": "l j F", "en": "l j F"}
 
 
-def day_label(date: datetime.date, language: str, *, with_year: bool = False) -> str:
-    """ "Mardi 14 mai", with " 2019" when the programme's dates need their year."""
+# Languages that write the names of the days with a capital letter also inside a sentence.
+WEEKDAY_CAPITALISED = {"en", "de"}
+
+
+def day_label(
+    date: datetime.date, language: str, *, with_year: bool = False, mid_sentence: bool = False
+) -> str:
+    """ "Mardi 14 mai" (a heading, a line's start), with " 2019" when the programme's dates
+    need their year; ``mid_sentence`` gives "mardi 14 mai", "вторник, 14 мая" for a date
+    inside a sentence, as French and Russian write it (English keeps "Tuesday")."""
     with translation.override(language):
         value = formats.date_format(date, DAY_FORMATS.get(language, "l j F"))
     if with_year:
         value = f"{value} {date.year}"
+    if mid_sentence and language not in WEEKDAY_CAPITALISED:
+        return value[:1].lower() + value[1:]
     return value[:1].upper() + value[1:]
 
 

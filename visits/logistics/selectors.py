@@ -24,10 +24,14 @@ from visits.booklets.typography import day_label
 from visits.models import Session, Visit
 from visits.permissions import visit_scope
 from visits.selectors import venue_street_address
+from visits.typography import typeset
 
 
 def _text(obj, field_name: str, language: str) -> str:
-    return translated_text(obj=obj, field_name=field_name, language=language)[0].strip()
+    """A translated field as the reader reads it: in its language's typography (l’hôtel,
+    « … », a narrow space before ; : ! ? in French)."""
+    value, shown = translated_text(obj=obj, field_name=field_name, language=language)
+    return typeset(value.strip(), shown)
 
 
 def zone_city(zone_name: str) -> str:
@@ -45,8 +49,9 @@ def zone_offset(moment: dt.datetime, zone_name: str) -> str:
 
 
 def moment_label(moment: dt.datetime, zone_name: str, language: str) -> str:
+    """ "dimanche 12 mai, 09:50": always read inside a sentence (after a place, a title)."""
     local = moment.astimezone(ZoneInfo(zone_name))
-    return f"{day_label(local.date(), language)}, {local:%H:%M}"
+    return f"{day_label(local.date(), language, mid_sentence=True)}, {local:%H:%M}"
 
 
 # --- a participant's own ------------------------------------------------------------------
@@ -140,13 +145,14 @@ def journey_line(journey: Journey, *, zone, language: str) -> JourneyLine:
         mode=journey.mode,
         mode_label=choice_label(Journey.Mode(journey.mode), language),
         service=" ".join(part for part in (journey.carrier, journey.number) if part),
-        from_place=journey.from_place,
-        to_place=journey.to_place,
+        # Typed or imported as the organiser has them, read in the participant's language.
+        from_place=typeset(journey.from_place, language),
+        to_place=typeset(journey.to_place, language),
         departs=moment_label(journey.departs_at, journey.from_zone, language),
         departs_zone=zone_offset(journey.departs_at, journey.from_zone),
         arrives=moment_label(journey.arrives_at, journey.to_zone, language),
         arrives_zone=zone_offset(journey.arrives_at, journey.to_zone),
-        travel_group=journey.travel_group,
+        travel_group=typeset(journey.travel_group, language),
         transfer=(
             transfer_line(journey.transfer, zone=zone, language=language)
             if journey.transfer_id
@@ -250,7 +256,8 @@ def participant_logistics(*, participant: Participant, language: str) -> Partici
             spans.append(line)
     for span in spans:
         morning = dt.date.fromisoformat(span.night) + dt.timedelta(days=span.count)
-        span.until = day_label(morning, language)
+        # Inside the line's parenthesis: "(départ de l’hôtel : samedi 18 mai)".
+        span.until = day_label(morning, language, mid_sentence=True)
     return ParticipantLogistics(
         journeys=[journey_line(j, zone=zone, language=language) for j in journeys],
         nights=spans,
@@ -506,7 +513,7 @@ def travel_manifest(*, visit: Visit, language: str) -> list[ManifestDay]:
                 arrives=journey.local_arrives_at,
                 departs_zone=zone_city(journey.from_zone),
                 arrives_zone=zone_city(journey.to_zone),
-                travel_group=journey.travel_group,
+                travel_group=typeset(journey.travel_group, language),
                 transfer=(
                     transfer_line(journey.transfer, zone=zone, language=language)
                     if journey.transfer_id

@@ -80,11 +80,14 @@ def test_table_of_contents_gives_the_page_numbers(visit):
         "Organisations d’accueil": 4,
         "Lieux": 5,
         "Documentation": 5,
-        "Contacts": 5,
+        # The contacts end with the QR code, which would not fit on page 5: they go whole to
+        # page 6 rather than leave the QR code alone there.
+        "Contacts": 6,
     }
     # Short sections run on after the programme instead of each opening a page.
     assert "Organisations d’accueil" in pages[3]
-    assert "Lieux" in pages[4] and "Contacts" in pages[4]
+    assert "Lieux" in pages[4] and "Documentation" in pages[4]
+    assert pages[5].startswith("Contacts EN CAS D’URGENCE")
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 references never reach a page or a booklet, rooms never a public page or someone else's."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -84,15 +85,15 @@ def test_the_itinerary_shows_the_participants_own_journeys_transfer_and_nights(c
     assert "Vos trajets et vos nuits" in html
     assert "Air France AF 1845" in html
     # Each time in its own place's zone: 07:00 in Moscow, 09:50 in Paris.
-    assert "Moscou Cheremetievo, Dimanche 12 mai, 07:00" in html
+    assert "Moscou Cheremetievo, dimanche 12 mai, 07:00" in html
     assert "heure locale, UTC+3" in html
-    assert "Paris Charles-de-Gaulle, Dimanche 12 mai, 09:50" in html
-    assert "Accueil à l&#x27;aéroport, Dimanche 12 mai, 11:00" in html
+    assert "Paris Charles-de-Gaulle, dimanche 12 mai, 09:50" in html
+    assert "Accueil à l’aéroport, dimanche 12 mai, 11:00" in html
     assert "Terminal 2E, porte 6" in html
     assert "AF 1644" in html
     assert "Hôtel du Marais" in html and "12 rue de Turenne" in html
     # Six nights in one bed with the same room-mate: one line.
-    assert "Dimanche 12 mai, 6 nuits (départ de l’hôtel : Samedi 18 mai)" in html
+    assert "Dimanche 12 mai, 6 nuits (départ de l’hôtel : samedi 18 mai)" in html
     assert html.count("chambre 204") == 1
     assert "avec Boris Petrov" in html
 
@@ -156,3 +157,62 @@ def test_a_changed_train_makes_a_new_personal_booklet_version(delegation):
     )
 
     assert before != after
+
+
+def panel(html: str) -> str:
+    """The text of the journeys-and-nights panel, tags dropped."""
+    start = html.index('id="travel"')
+    section = html[start : html.index("</section>", start)]
+    return " ".join(re.sub(r"<[^>]+>", " ", section).split(" "))
+
+
+def test_the_panel_writes_a_date_inside_a_sentence_in_lower_case_and_typesets_the_text(
+    client, delegation
+):
+    """ "l'hôtel" typed straight, "Métro : ligne 1 ; sortie 2 !" typed with ordinary spaces:
+    the participant reads l’hôtel and French spaces, and "dimanche" in mid-sentence."""
+    anna = delegation["anna"]
+    hotel = anna.stays.get().hotel
+    hotel.name_fr = "Hôtel de l'Opéra"
+    hotel.directions_fr = "Métro : ligne 1 ; sortie 2 ! Demandez l'accueil."
+    hotel.save()
+
+    text = panel(page(client, anna))
+
+    assert "Moscou Cheremetievo, dimanche 12 mai, 07:00" in text
+    assert "Accueil à l’aéroport, dimanche 12 mai, 11:00" in text
+    assert "(départ de l’hôtel\u202f: samedi 18 mai)" in text
+    assert "Hôtel de l’Opéra, chambre 204" in text
+    assert "Métro\u202f: ligne 1\u202f; sortie 2\u202f! Demandez l’accueil." in text
+    # A date opening its line keeps its capital; none is capitalised mid-sentence.
+    assert "Dimanche 12 mai, 6 nuits" in text
+    assert not re.search(r", (Dimanche|Samedi) \d", text)
+    assert "'" not in text and "&#x27;" not in text
+
+
+def test_the_russian_panel_writes_the_weekday_in_lower_case_inside_a_sentence(client, delegation):
+    anna = delegation["anna"]
+    anna.preferred_language = "ru"
+    anna.save()
+
+    text = panel(page(client, anna))
+
+    assert "Moscou Cheremetievo, воскресенье, 12 мая, 07:00" in text
+    assert "Встреча в аэропорту, воскресенье, 12 мая, 11:00" in text
+    assert "Воскресенье, 12 мая, 6 ночей (выезд: суббота, 18 мая)" in text
+    assert not re.search(r", (Воскресенье|Суббота), \d", text)
+
+
+def test_the_personal_booklet_writes_the_same_sentences(delegation):
+    anna = delegation["anna"]
+    hotel = anna.stays.get().hotel
+    hotel.directions_fr = "Métro : ligne 1 ; demandez l'accueil."
+    hotel.save()
+    mode = booklet_mode_parse(languages="fr", paper="a5")
+    pdf, _version = booklet_pdf(visit=delegation["visit"], mode=mode, participant=anna)
+    text = " ".join(pdf_pages(pdf))
+
+    assert "Moscou Cheremetievo, dimanche 12 mai, 07:00" in text
+    assert "Accueil à l’aéroport, dimanche 12 mai, 11:00" in text
+    assert "Métro : ligne 1 ; demandez l’accueil." in text
+    assert "demandez l'accueil" not in text

@@ -1,10 +1,12 @@
 """python manage.py check_programme <visit-slug>: the programme check, on the command line."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from visits.models import Visit
 from visits.programme_check import ERROR, programme_check
+from visits.typography import typeset
 
 
 class Command(BaseCommand):
@@ -17,17 +19,25 @@ class Command(BaseCommand):
         visit = Visit.objects.filter(slug=slug).first()
         if visit is None:
             raise CommandError(_("No visit has the short name “%(slug)s”.") % {"slug": slug})
+        # An organiser reads these lines as any other text of the portal: in French, the
+        # titles' guillemets and the colons with their narrow no-break spaces.
+        language = (translation.get_language() or "en").split("-")[0]
         findings = programme_check(visit=visit)
         errors = [finding for finding in findings if finding.severity == ERROR]
         for finding in findings:
             label = _("error") if finding.severity == ERROR else _("warning")
             style = self.style.ERROR if finding.severity == ERROR else self.style.WARNING
-            self.stdout.write(style(f"{label}: {finding.message}") + f"  [{finding.code}]")
+            line = _("%(severity)s: %(message)s") % {
+                "severity": label,
+                "message": finding.message,
+            }
+            self.stdout.write(style(typeset(line, language)) + f"  [{finding.code}]")
         summary = _("%(visit)s: %(errors)d errors, %(warnings)d warnings.") % {
             "visit": visit.slug,
             "errors": len(errors),
             "warnings": len(findings) - len(errors),
         }
+        summary = typeset(summary, language)
         if errors:
             self.stderr.write(summary)
             raise SystemExit(1)
