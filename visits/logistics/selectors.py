@@ -125,7 +125,7 @@ def transfer_line(session: Session, *, zone, language: str) -> TransferLine:
         meeting_point = _text(venue, "name", language)
     if session.is_approximate:
         # The day, then the words: its stored hours are only a placeholder ("00:00").
-        day = day_label(session.starts_at.astimezone(zone).date(), language)
+        day = day_label(session.starts_at.astimezone(zone).date(), language, mid_sentence=True)
         precision = choice_label(Session.TimePrecision(session.time_precision), language)
         when = f"{day}, {precision.lower()}"
     else:

@@ -216,3 +216,16 @@ def test_the_personal_booklet_writes_the_same_sentences(delegation):
     assert "Accueil à l’aéroport, dimanche 12 mai, 11:00" in text
     assert "Métro : ligne 1 ; demandez l’accueil." in text
     assert "demandez l'accueil" not in text
+
+
+def test_a_transfer_of_approximate_time_reads_its_day_mid_sentence_and_its_words(
+    client, delegation
+):
+    pickup = delegation["anna"].journeys.get(number="AF 1845").transfer
+    pickup.time_precision = Session.TimePrecision.TO_BE_CONFIRMED
+    pickup.save()
+
+    html = page(client, delegation["anna"])
+
+    assert "Accueil à l’aéroport, dimanche 12 mai, horaire à confirmer" in html
+    assert "12 mai, 00:00" not in html and "12 mai, 11:00" not in html
