@@ -12,6 +12,14 @@ not nagged about them: the checks of each part start once the first row of it ex
 * Warnings: a participant with no arrival or no departure, a night between arrival and
   departure without a bed, a session needing interpretation with no interpreter, an
   interpreter working more than ``LOGISTICS_INTERPRETER_MAX_HOURS`` hours in one day.
+
+Approximate times (morning, all day, to be confirmed) are read as the programme check reads
+them: their stored span is a placeholder, never compared as exact hours. A part of the day
+is compared coarsely (a morning assignment does not clash with an afternoon one); an all-day
+or unconfirmed time is sure only of its date. What the date settles stays an error (landing
+the day after a session); what only the hours would settle becomes a warning asking the
+organiser to check (landing at 09:00 on the day of an unconfirmed session, a staff member on
+an unconfirmed session and another one that day, an interpreter whose day holds one).
 """
 
 from __future__ import annotations
@@ -76,6 +84,23 @@ class LogisticsChecker:
             when = self.moment(session.starts_at)
         return f"«{session}» ({when})"
 
+    def date_of(self, moment: dt.datetime) -> dt.date:
+        return moment.astimezone(self.zone).date()
+
+    def surely_begun(self, session: Session, moment: dt.datetime) -> bool:
+        """Whether ``session`` has begun by ``moment`` whatever its time turns out to be.
+        Of an approximate time only the date is sure: it has begun once its day is over."""
+        if session.is_approximate:
+            return self.date_of(moment) > self.date_of(session.starts_at)
+        return moment > session.starts_at
+
+    def surely_unfinished(self, session: Session, moment: dt.datetime) -> bool:
+        """Whether ``session`` is still to end at ``moment`` whatever its time turns out to
+        be: for an approximate time, when its day has not come yet."""
+        if session.is_approximate:
+            return self.date_of(moment) < self.date_of(session.starts_at)
+        return moment < session.ends_at
+
     # -- travel ---------------------------------------------------------------------------
 
     def journeys_of(self, participant: Participant, direction: str) -> list[Journey]:
@@ -114,43 +139,105 @@ class LogisticsChecker:
             if not sessions:
                 continue
             if arrivals:
-                landing = max(arrivals, key=lambda j: j.arrives_at)
-                first = sessions[0]
-                if landing.arrives_at > first.starts_at:
-                    self.add(
-                        self.error,
-                        "arrival_after_first_session",
-                        _(
-                            "%(participant)s arrives at %(arrives)s (%(journey)s), after their "
-                            "first session %(session)s starts."
-                        )
-                        % {
-                            "participant": participant,
-                            "arrives": self.moment(landing.arrives_at),
-                            "journey": landing,
-                            "session": self.named(first),
-                        },
-                        participant,
-                    )
+                self.check_arrival(participant, max(arrivals, key=lambda j: j.arrives_at), sessions)
             if departures:
-                leaving = min(departures, key=lambda j: j.departs_at)
-                last = max(sessions, key=lambda s: s.ends_at)
-                if leaving.departs_at < last.ends_at:
-                    self.add(
-                        self.error,
-                        "departure_before_last_session",
-                        _(
-                            "%(participant)s leaves at %(departs)s (%(journey)s), before their "
-                            "last session %(session)s ends."
-                        )
-                        % {
-                            "participant": participant,
-                            "departs": self.moment(leaving.departs_at),
-                            "journey": leaving,
-                            "session": self.named(last),
-                        },
-                        participant,
-                    )
+                self.check_departure(
+                    participant, min(departures, key=lambda j: j.departs_at), sessions
+                )
+
+    def check_arrival(
+        self, participant: Participant, landing: Journey, sessions: list[Session]
+    ) -> None:
+        # The transfer that meets this arrival is judged by check_transfers, with its
+        # buffer for passport control and luggage.
+        sessions = [s for s in sessions if s.pk != landing.transfer_id]
+        # Sessions come in the order of their start, an unconfirmed one at the top of its
+        # day: the first one surely missed is the one to name.
+        first = next((s for s in sessions if self.surely_begun(s, landing.arrives_at)), None)
+        if first is not None:
+            self.add(
+                self.error,
+                "arrival_after_first_session",
+                _(
+                    "%(participant)s arrives at %(arrives)s (%(journey)s), after their "
+                    "first session %(session)s starts."
+                )
+                % {
+                    "participant": participant,
+                    "arrives": self.moment(landing.arrives_at),
+                    "journey": landing,
+                    "session": self.named(first),
+                },
+                participant,
+            )
+            return
+        # Landing on the day of an approximate session, after the placeholder start of its
+        # part of the day: only its hour, not yet known, tells whether it is missed.
+        unsure = next(
+            (s for s in sessions if s.is_approximate and landing.arrives_at > s.starts_at), None
+        )
+        if unsure is not None:
+            self.add(
+                self.warning,
+                "arrival_on_day_of_approximate_session",
+                _(
+                    "%(participant)s arrives at %(arrives)s (%(journey)s) on the day of "
+                    "%(session)s, which has no exact time yet: check that they can attend."
+                )
+                % {
+                    "participant": participant,
+                    "arrives": self.moment(landing.arrives_at),
+                    "journey": landing,
+                    "session": self.named(unsure),
+                },
+                participant,
+            )
+
+    def check_departure(
+        self, participant: Participant, leaving: Journey, sessions: list[Session]
+    ) -> None:
+        latest_first = sorted(sessions, key=lambda s: s.ends_at, reverse=True)
+        last = next(
+            (s for s in latest_first if self.surely_unfinished(s, leaving.departs_at)), None
+        )
+        if last is not None:
+            self.add(
+                self.error,
+                "departure_before_last_session",
+                _(
+                    "%(participant)s leaves at %(departs)s (%(journey)s), before their "
+                    "last session %(session)s ends."
+                )
+                % {
+                    "participant": participant,
+                    "departs": self.moment(leaving.departs_at),
+                    "journey": leaving,
+                    "session": self.named(last),
+                },
+                participant,
+            )
+            return
+        unsure = next(
+            (s for s in latest_first if s.is_approximate and leaving.departs_at < s.ends_at),
+            None,
+        )
+        if unsure is not None:
+            self.add(
+                self.warning,
+                "departure_on_day_of_approximate_session",
+                _(
+                    "%(participant)s leaves at %(departs)s (%(journey)s) on the day of "
+                    "%(session)s, which has no exact time yet: check that they can stay "
+                    "until it ends."
+                )
+                % {
+                    "participant": participant,
+                    "departs": self.moment(leaving.departs_at),
+                    "journey": leaving,
+                    "session": self.named(unsure),
+                },
+                participant,
+            )
 
     def check_transfers(self) -> None:
         buffer = dt.timedelta(
@@ -158,15 +245,25 @@ class LogisticsChecker:
                 settings, "LOGISTICS_TRANSFER_BUFFER_MINUTES", DEFAULT_TRANSFER_BUFFER_MINUTES
             )
         )
+        # Per transfer, the latest arrival it surely leaves before, and the latest one it
+        # may leave before (its time being approximate, the same day).
         late: dict[int, tuple[Session, Journey]] = {}
+        unsure: dict[int, tuple[Session, Journey]] = {}
         for journey in self.journeys:
             if journey.direction != Journey.Direction.ARRIVAL or not journey.transfer_id:
                 continue
             transfer = journey.transfer
-            if transfer.starts_at < journey.arrives_at + buffer:
-                known = late.get(transfer.pk)
-                if known is None or journey.arrives_at > known[1].arrives_at:
-                    late[transfer.pk] = (transfer, journey)
+            ready = journey.arrives_at + buffer
+            if self.surely_begun(transfer, ready):
+                found = late
+            elif transfer.is_approximate and transfer.starts_at < ready:
+                found = unsure
+            else:
+                continue
+            known = found.get(transfer.pk)
+            if known is None or journey.arrives_at > known[1].arrives_at:
+                found[transfer.pk] = (transfer, journey)
+        minutes = int(buffer.total_seconds() // 60)
         for transfer, journey in late.values():
             self.add(
                 self.error,
@@ -179,7 +276,25 @@ class LogisticsChecker:
                     "session": self.named(transfer),
                     "journey": journey,
                     "arrives": self.moment(journey.arrives_at),
-                    "minutes": int(buffer.total_seconds() // 60),
+                    "minutes": minutes,
+                },
+                transfer,
+            )
+        for transfer, journey in unsure.values():
+            if transfer.pk in late:
+                continue
+            self.add(
+                self.warning,
+                "transfer_of_approximate_time",
+                _(
+                    "The transfer %(session)s has no exact time yet and %(journey)s lands at "
+                    "%(arrives)s: check that it leaves at least %(minutes)d min later."
+                )
+                % {
+                    "session": self.named(transfer),
+                    "journey": journey,
+                    "arrives": self.moment(journey.arrives_at),
+                    "minutes": minutes,
                 },
                 transfer,
             )
@@ -271,11 +386,23 @@ class LogisticsChecker:
         for member in self.staff:
             sessions = sorted(member.sessions.all(), key=lambda s: (s.starts_at, s.pk))
             for first, second in combinations(sessions, 2):
-                if first.starts_at < second.ends_at and second.starts_at < first.ends_at:
+                if not (first.starts_at < second.ends_at and second.starts_at < first.ends_at):
+                    continue
+                if first.is_approximate or second.is_approximate:
+                    # Parts of the day meet as the programme check compares them (morning
+                    # and afternoon do not); a whole day or an unconfirmed time meets
+                    # whatever else the member does that date. Unlike a delegation, which
+                    # the programme check lets attend an exact session within a whole
+                    # day, a member booked for the day may be needed elsewhere: only the
+                    # organiser knows, so ask.
                     self.add(
-                        self.error,
-                        "staff_double_booked",
-                        _("%(member)s works at %(first)s and at %(second)s at the same time.")
+                        self.warning,
+                        "staff_may_be_double_booked",
+                        _(
+                            "%(member)s works at %(first)s and at %(second)s, which may overlap "
+                            "as one of them has no exact time yet: check that they can attend "
+                            "both."
+                        )
                         % {
                             "member": member,
                             "first": self.named(first),
@@ -283,30 +410,74 @@ class LogisticsChecker:
                         },
                         member,
                     )
-            if member.role != StaffMember.Role.INTERPRETER:
-                continue
-            per_day: dict[dt.date, float] = {}
-            for session in sessions:
-                day = session.starts_at.astimezone(self.zone).date()
-                hours = (session.ends_at - session.starts_at).total_seconds() / 3600
-                per_day[day] = per_day.get(day, 0) + hours
-            for day, hours in sorted(per_day.items()):
-                if hours > limit:
-                    self.add(
-                        self.warning,
-                        "interpreter_overworked",
-                        _(
-                            "%(member)s interprets %(hours)s h on %(date)s, more than the "
-                            "%(limit)s h a day an interpreter can work."
-                        )
-                        % {
-                            "member": member,
-                            "hours": f"{hours:g}",
-                            "date": f"{day:%Y-%m-%d}",
-                            "limit": limit,
-                        },
-                        member,
+                    continue
+                self.add(
+                    self.error,
+                    "staff_double_booked",
+                    _("%(member)s works at %(first)s and at %(second)s at the same time.")
+                    % {
+                        "member": member,
+                        "first": self.named(first),
+                        "second": self.named(second),
+                    },
+                    member,
+                )
+            if member.role == StaffMember.Role.INTERPRETER:
+                self.check_interpreter_hours(member, sessions, limit)
+
+    def check_interpreter_hours(
+        self, member: StaffMember, sessions: list[Session], limit: float
+    ) -> None:
+        # Exact sessions count their hours. An approximate one counts at most its
+        # placeholder span (a morning is at most 09:00-12:30, as the programme check reads
+        # it; a whole day or an unconfirmed time, the day): enough to say that a day surely
+        # fits, never to say how long it is.
+        exact: dict[dt.date, float] = {}
+        at_most: dict[dt.date, float] = {}
+        approximate: dict[dt.date, list[Session]] = {}
+        for session in sessions:
+            day = self.date_of(session.starts_at)
+            hours = (session.ends_at - session.starts_at).total_seconds() / 3600
+            at_most[day] = at_most.get(day, 0) + hours
+            if session.is_approximate:
+                approximate.setdefault(day, []).append(session)
+            else:
+                exact[day] = exact.get(day, 0) + hours
+        for day in sorted(at_most):
+            hours = exact.get(day, 0)
+            if hours > limit:
+                self.add(
+                    self.warning,
+                    "interpreter_overworked",
+                    _(
+                        "%(member)s interprets %(hours)s h on %(date)s, more than the "
+                        "%(limit)s h a day an interpreter can work."
                     )
+                    % {
+                        "member": member,
+                        "hours": f"{hours:g}",
+                        "date": f"{day:%Y-%m-%d}",
+                        "limit": limit,
+                    },
+                    member,
+                )
+            elif at_most[day] > limit:
+                self.add(
+                    self.warning,
+                    "interpreter_hours_unknown",
+                    _(
+                        "%(member)s may interpret more than the %(limit)s h a day an "
+                        "interpreter can work on %(date)s, as not every session of that day "
+                        "has an exact time yet (%(sessions)s): check how long the day will be."
+                    )
+                    % {
+                        "member": member,
+                        "limit": limit,
+                        "date": f"{day:%Y-%m-%d}",
+                        "sessions": ", ".join(self.named(s) for s in approximate[day]),
+                    },
+                    member,
+                )
 
     def run(self) -> list:
         self.check_journeys()
