@@ -408,6 +408,7 @@ CELERY_IMPORTS = (
     "visits.changes.tasks",
     "visits.paper.tasks",
     "participants.tasks",
+    "organisations.tasks",
 )
 # The chores, run by `celery beat` (see docs/deploy.md): a render or a delegation import
 # lost with its worker is sent again, and files of replaced booklets and of delegation
