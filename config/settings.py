@@ -408,9 +408,11 @@ CELERY_IMPORTS = (
     "visits.changes.tasks",
     "visits.paper.tasks",
     "participants.tasks",
+    "organisations.tasks",
 )
-# The booklet chores, run by `celery beat` (see docs/deploy.md): a render lost with its
-# worker is sent again, and files of replaced versions do not pile up on the disk.
+# The chores, run by `celery beat` (see docs/deploy.md): a render or a delegation import
+# lost with its worker is sent again, and files of replaced booklets and of delegation
+# sheets nobody will read again (previews never confirmed, ended imports) do not pile up.
 CELERY_BEAT_SCHEDULE = {
     "booklets-dispatch-stale": {
         "task": "visits.booklets.dispatch_stale",
@@ -419,6 +421,16 @@ CELERY_BEAT_SCHEDULE = {
     "booklets-delete-superseded": {
         "task": "visits.booklets.delete_superseded",
         "schedule": 24 * 60 * 60,
+    },
+    # An import is sent again after 15 minutes (participants.sheet_imports.STALE_AFTER).
+    "delegation-imports-dispatch-stale": {
+        "task": "participants.dispatch_stale_imports",
+        "schedule": 5 * 60,
+    },
+    # A sheet is kept for a day at most; hourly, none stays much longer.
+    "delegation-sheets-delete-expired": {
+        "task": "participants.delete_expired_import_files",
+        "schedule": 60 * 60,
     },
 }
 

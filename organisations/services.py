@@ -1,24 +1,32 @@
 """Writes about organising organisations and the staff accounts that run their visits."""
 
+import logging
+import re
+from functools import partial
+from smtplib import SMTPException
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Model, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from organisations.languages import language_codes
 from organisations.models import ChangeProposal, Organisation
+from organisations.selectors import change_proposal_fields
+
+logger = logging.getLogger(__name__)
 
 # The auth group of organisers. Its permissions are filled by the visits app after every
 # migrate (visits.services.organiser_group_ensure); here it is only joined.
@@ -180,13 +188,15 @@ def _stored(field, value):
     return str(value)
 
 
+@transaction.atomic
 def change_proposal_create(*, record: Model, new_values: dict, proposed_by, organisation):
     """Propose to ``record``'s keeper that the fields of ``new_values`` take those values.
 
     Only fields whose value differs from the record's are kept. Raises ``ValidationError``
     when nothing would change, when the record is kept by nobody (only an administrator
     changes it) or by ``organisation`` itself (its organisers change it directly).
-    Returns the pending ``ChangeProposal``.
+    Returns the pending ``ChangeProposal``; once the transaction commits, the keeper's
+    organisers are e-mailed by a task (``change_proposal_notice_send``).
     """
     if record.owner_id is None:
         raise ValidationError(
@@ -204,7 +214,7 @@ def change_proposal_create(*, record: Model, new_values: dict, proposed_by, orga
             changes[name] = {"old": old, "new": new}
     if not changes:
         raise ValidationError(_("Nothing differs from the record: there is nothing to propose."))
-    return ChangeProposal.objects.create(
+    proposal = ChangeProposal.objects.create(
         record_type=ContentType.objects.get_for_model(record),
         record_id=record.pk,
         kept_by_id=record.owner_id,
@@ -212,6 +222,10 @@ def change_proposal_create(*, record: Model, new_values: dict, proposed_by, orga
         proposed_by=proposed_by,
         changes=changes,
     )
+    transaction.on_commit(
+        partial(change_proposal_notice_dispatch, proposal_id=proposal.pk, notice=PROPOSED)
+    )
+    return proposal
 
 
 @transaction.atomic
@@ -257,4 +271,110 @@ def _decide(proposal, status, decided_by):
     proposal.decided_by = decided_by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    transaction.on_commit(
+        partial(change_proposal_notice_dispatch, proposal_id=proposal.pk, notice=ANSWERED)
+    )
     return proposal
+
+
+# -- telling each side: the keeper of a proposal, the proposer of the answer --------------
+
+# The two notices of a proposal: to the keeper when it is made, to the proposer when answered.
+PROPOSED, ANSWERED = "proposed", "answered"
+# A mail server that does not answer, or answers "try later", may answer next time.
+TRANSIENT_SEND_ERRORS = (SMTPException, OSError)
+
+
+def change_proposal_notice_dispatch(*, proposal_id: int, notice: str) -> None:
+    """Hand a notice to the sending task (call it after commit)."""
+    from organisations.tasks import send_change_proposal_notice
+
+    try:
+        send_change_proposal_notice.delay(proposal_id=proposal_id, notice=notice)
+    except Exception:  # the proposal stands and the admin shows it; the log tells the rest
+        # Eagerly the task runs here and propagates its last error; a broker that is down
+        # raises too. Neither may turn proposing or answering into a 500.
+        logger.exception("Notice %r of change proposal %s was not sent", notice, proposal_id)
+
+
+def organisation_language(organisation: Organisation | None) -> str:
+    """The language an organisation's staff read: its own, else the portal's.
+
+    Accounts have no language of their own: the organisation's is the best we know.
+    """
+    language = getattr(organisation, "language", "")
+    return language if language in language_codes() else settings.LANGUAGE_CODE
+
+
+def _organisers_addresses(organisation: Organisation) -> list[str]:
+    return sorted(
+        organisation.members.filter(is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def change_proposal_notice_send(*, proposal_id: int, notice: str) -> list[str]:
+    """E-mail one side of a proposal, in its organisation's language; called by the task.
+
+    ``PROPOSED``: the keeping organisation's organisers learn that the proposing
+    organisation (named) proposes a change, which fields, and the page to answer it.
+    ``ANSWERED``: the organiser who proposed (else their organisation's organisers) learn
+    that the keeper (named) accepted or declined. Neither side learns who the other side's
+    staff are: no name, no address, as on the proposal's page. Returns the addresses
+    written to; nothing when the proposal is gone, no longer calls for the notice (answered
+    before its keeper was told), or nobody has an address. Mail server errors propagate,
+    for the task to retry.
+    """
+    proposal = (
+        ChangeProposal.objects.select_related(
+            "record_type", "kept_by", "proposed_by_organisation", "proposed_by"
+        )
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        return []
+    pending = proposal.status == ChangeProposal.Status.PENDING
+    if notice == PROPOSED and pending:
+        organisation = proposal.kept_by
+        recipients = _organisers_addresses(organisation)
+        template = "email/change_proposal_made"
+    elif notice == ANSWERED and not pending:
+        organisation = proposal.proposed_by_organisation
+        proposer = proposal.proposed_by
+        if proposer is not None and proposer.is_active and proposer.email:
+            recipients = [proposer.email]
+        else:
+            recipients = _organisers_addresses(organisation)
+        template = "email/change_proposal_answered"
+    else:
+        return []
+    if not recipients:
+        return []
+    language = organisation_language(organisation)
+    with translation.override(language):
+        record = proposal.record
+        context = {
+            "record": str(record) if record is not None else _("a record since deleted"),
+            "kind": proposal.record_type.model_class()._meta.verbose_name,
+            "proposing": str(proposal.proposed_by_organisation),
+            "keeper": str(proposal.kept_by),
+            "fields": [field.label for field in change_proposal_fields(proposal=proposal)],
+            "accepted": proposal.status == ChangeProposal.Status.ACCEPTED,
+            "link": settings.SITE_URL
+            + reverse("admin:organisations_changeproposal_change", args=[proposal.pk]),
+        }
+        # One line; only ASCII blanks fold, so that French keeps its narrow no-break spaces.
+        subject = re.sub(r"[ \t\r\n]+", " ", render_to_string(f"{template}_subject.txt", context))
+        subject = subject.strip(" ")
+        body = render_to_string(f"{template}.txt", context)
+    EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+        headers={"Content-Language": language},
+    ).send(fail_silently=False)
+    return recipients

@@ -5,9 +5,15 @@ A sheet above ``DELEGATION_IMPORT_PREVIEW_MAX_KB`` or ``DELEGATION_IMPORT_PREVIE
 goes this way (the admin decides, see ``participants.admin.DelegationImportForm``); the
 rules are the import's own (``participants.imports.ParticipantResource``): a refused row
 refuses the whole sheet, and the organiser is told why, row by row, in their language.
+
+Two chores of Celery beat keep it so when workers and messages are lost: an import left
+waiting or running is sent again, a few times, then given up with words
+(``delegation_imports_dispatch_stale``); sheets nobody needs any more are deleted, the
+previews never confirmed included (``import_files_delete_expired``).
 """
 
 import csv
+import datetime
 import io
 import logging
 import os
@@ -15,9 +21,12 @@ import uuid
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage, storages
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from import_export.formats import base_formats
 
 from participants.imports import (
@@ -34,6 +43,22 @@ logger = logging.getLogger(__name__)
 
 # Enough for the organiser to see what kind of mistake the sheet has; the rest is summed up.
 PROBLEMS_SHOWN = 50
+
+# An import takes seconds and is stopped at the task's hard limit (330 s). One still waiting
+# or running this long after it was sent lost its worker (killed, out of memory, restarted)
+# or its message (broker flushed): the sweep sends it again. Running it twice is harmless:
+# the import is one transaction, under a lock on its row.
+STALE_AFTER = datetime.timedelta(minutes=15)
+# Sendings, the first included; after the last one's wait the import is given up.
+MAX_ATTEMPTS = 3
+# A sheet holds the delegation's contacts: none stays in media storage longer than this
+# unless its import is still under way.
+FILES_KEPT_FOR = datetime.timedelta(days=1)
+# Where django-import-export keeps a previewed sheet until its confirmation
+# (IMPORT_EXPORT_TMP_STORAGE_CLASS = MediaStorage), and where a large sheet waits.
+PREVIEW_FOLDER = "django-import-export"
+SHEET_FOLDER = DelegationImport._meta.get_field("sheet").upload_to.rstrip("/")
+UNFINISHED = (DelegationImport.Status.WAITING, DelegationImport.Status.RUNNING)
 
 
 class SheetRefused(Exception):
@@ -52,14 +77,14 @@ def delegation_import_queue(
     The task is sent after the transaction commits; the request reads none of the rows.
     Returns the waiting ``DelegationImport`` whose page shows how it went.
     """
-    from participants.tasks import run_delegation_import
-
     delegation_import = DelegationImport(
         visit=visit,
         file_name=os.path.basename(file_name)[:255],
         sheet_format=sheet_format,
         imported_by=imported_by,
         language=language,
+        attempts=1,
+        dispatched_at=timezone.now(),
     )
     content = ContentFile(sheet) if isinstance(sheet, bytes) else sheet
     # A name nobody can guess: the file holds the delegation's contacts.
@@ -68,10 +93,7 @@ def delegation_import_queue(
     pk = delegation_import.pk
 
     def send() -> None:
-        try:
-            run_delegation_import.delay(delegation_import_id=pk)
-        except Exception:  # a broker that does not answer; eagerly, a bug in the task
-            logger.exception("Delegation import %s was not started", pk)
+        if not _send(pk):
             with translation.override(language):
                 delegation_import_fail(
                     delegation_import=DelegationImport.objects.get(pk=pk),
@@ -87,27 +109,168 @@ def delegation_import_queue(
     return delegation_import
 
 
+def _send(delegation_import_id: int) -> bool:
+    """Hand an import to the workers; False when the broker did not take it."""
+    from participants.tasks import run_delegation_import
+
+    try:
+        run_delegation_import.delay(delegation_import_id=delegation_import_id)
+    except Exception:  # a broker that does not answer; eagerly, a bug in the task
+        logger.exception("Delegation import %s was not started", delegation_import_id)
+        return False
+    return True
+
+
+def delegation_imports_dispatch_stale(*, now: datetime.datetime | None = None) -> int:
+    """Send again every import left waiting or running past ``STALE_AFTER``; run by beat.
+
+    A worker killed mid-import, or a message the broker lost, leaves the import waiting or
+    running for ever: this heals it. Each sending counts one attempt, claimed by an update
+    so that two sweeps never send the same import twice; once ``MAX_ATTEMPTS`` sendings
+    have all gone stale the import is given up with a sentence the organiser can act on.
+    Returns how many imports were sent again.
+    """
+    now = now or timezone.now()
+    cutoff = now - STALE_AFTER
+    overdue = Q(dispatched_at__lt=cutoff) | Q(dispatched_at__isnull=True, uploaded_at__lt=cutoff)
+    sent = 0
+    for delegation_import in DelegationImport.objects.filter(overdue, status__in=UNFINISHED):
+        if delegation_import.attempts >= MAX_ATTEMPTS:
+            _give_up(delegation_import.pk, NEVER_FINISHED)
+            continue
+        claimed = (
+            DelegationImport.objects.filter(overdue, pk=delegation_import.pk, status__in=UNFINISHED)
+            .filter(attempts=delegation_import.attempts)
+            .update(attempts=F("attempts") + 1, dispatched_at=now)
+        )
+        if claimed:
+            logger.warning(
+                "Delegation import %s was sent again (attempt %s).",
+                delegation_import.pk,
+                delegation_import.attempts + 1,
+            )
+            # A broker still away: the next sweep tries again, until the attempts are spent.
+            sent += _send(delegation_import.pk)
+    return sent
+
+
+# Said to the organiser in the language they uploaded in, hence translated only then.
+NEVER_FINISHED = gettext_noop(
+    "The import was started several times and never finished. Nothing was imported. Upload "
+    "the sheet again; if it happens again, split it into smaller sheets and tell the "
+    "portal's administrators."
+)
+WAITED_TOO_LONG = gettext_noop(
+    "The import waited more than a day to be started and was given up; nothing was "
+    "imported. Upload the sheet again."
+)
+
+
+def _give_up(delegation_import_id: int, problem: str) -> bool:
+    """End an unfinished import as failed with ``problem`` (a msgid), unless a worker is
+    importing it right now (it holds the row's lock and will end it itself)."""
+    with transaction.atomic():
+        delegation_import = (
+            DelegationImport.objects.select_for_update(skip_locked=True)
+            .filter(pk=delegation_import_id, status__in=UNFINISHED)
+            .first()
+        )
+        if delegation_import is None:
+            return False
+        with translation.override(delegation_import.language):
+            delegation_import_fail(delegation_import=delegation_import, problems=[_(problem)])
+        return True
+
+
+def import_files_delete_expired(*, now: datetime.datetime | None = None) -> int:
+    """Delete the delegation sheets nobody will read again; run by Celery beat.
+
+    - a previewed sheet never confirmed, once older than ``FILES_KEPT_FOR`` (a confirmation
+      after that is told to upload the file again);
+    - the sheet of an ended import (its end deletes it; this catches a delete that failed);
+    - the sheet of an import still unfinished after ``FILES_KEPT_FOR``, which is given up;
+    - a sheet no import holds (its visit deleted, its upload rolled back), once older than
+      ``FILES_KEPT_FOR``.
+
+    Nothing else in media storage is touched. Returns how many files were deleted.
+    """
+    now = now or timezone.now()
+    cutoff = now - FILES_KEPT_FOR
+    # Where MediaStorage itself keeps previews: a storage of its own if one is configured.
+    preview_storage = storages["import_export"] if "import_export" in storages.backends else None
+    deleted = _delete_files_older(preview_storage or default_storage, PREVIEW_FOLDER, cutoff)
+    for pk in DelegationImport.objects.filter(
+        status__in=UNFINISHED, uploaded_at__lt=cutoff
+    ).values_list("pk", flat=True):
+        deleted += _give_up(pk, WAITED_TOO_LONG)  # and its sheet
+    for delegation_import in DelegationImport.objects.exclude(status__in=UNFINISHED).exclude(
+        sheet=""
+    ):
+        delegation_import.sheet.delete(save=False)
+        DelegationImport.objects.filter(pk=delegation_import.pk).update(sheet="")
+        deleted += 1
+    in_use = set(
+        DelegationImport.objects.filter(status__in=UNFINISHED)
+        .exclude(sheet="")
+        .values_list("sheet", flat=True)
+    )
+    deleted += _delete_files_older(default_storage, SHEET_FOLDER, cutoff, keep=in_use)
+    return deleted
+
+
+def _delete_files_older(storage, folder: str, cutoff: datetime.datetime, keep=frozenset()) -> int:
+    try:
+        _folders, names = storage.listdir(folder)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"{folder}/{name}"
+        if path in keep:
+            continue
+        try:
+            if storage.get_modified_time(path) >= cutoff:
+                continue
+            storage.delete(path)
+        except (FileNotFoundError, NotImplementedError):
+            continue  # gone meanwhile; a storage that cannot tell its age is left alone
+        deleted += 1
+    return deleted
+
+
 def delegation_import_run(*, delegation_import: DelegationImport) -> DelegationImport:
     """Import a kept sheet: every participant, or none and the reasons.
 
     Runs again after a worker was lost mid-way (the transaction left nothing behind); an
-    import that has ended is left as it is. The kept file is deleted once it has ended.
+    import that has ended is left as it is. Two workers given the same import (the sweep
+    sent it again while the first was slow) take turns on the row's lock, and the second
+    finds it ended. The kept file is deleted once it has ended.
     """
     if delegation_import.is_finished:
         return delegation_import
-    delegation_import.status = DelegationImport.Status.RUNNING
-    delegation_import.save(update_fields=["status"])
-    with translation.override(delegation_import.language):
-        try:
-            created, updated = _import_sheet(delegation_import)
-        except SheetRefused as refused:
-            return delegation_import_fail(
-                delegation_import=delegation_import, problems=refused.problems
-            )
-    delegation_import.status = DelegationImport.Status.DONE
-    delegation_import.created_count = created
-    delegation_import.updated_count = updated
-    return _finish(delegation_import)
+    # Outside the transaction, so that the organiser's page shows it at once.
+    DelegationImport.objects.filter(
+        pk=delegation_import.pk, status=DelegationImport.Status.WAITING
+    ).update(status=DelegationImport.Status.RUNNING)
+    with transaction.atomic():
+        delegation_import = (
+            DelegationImport.objects.select_for_update()
+            .select_related("visit")
+            .get(pk=delegation_import.pk)
+        )
+        if delegation_import.is_finished:
+            return delegation_import
+        with translation.override(delegation_import.language):
+            try:
+                created, updated = _import_sheet(delegation_import)
+            except SheetRefused as refused:
+                return delegation_import_fail(
+                    delegation_import=delegation_import, problems=refused.problems
+                )
+        delegation_import.status = DelegationImport.Status.DONE
+        delegation_import.created_count = created
+        delegation_import.updated_count = updated
+        return _finish(delegation_import)
 
 
 def delegation_import_fail(*, delegation_import: DelegationImport, problems: list[str]):

@@ -79,3 +79,20 @@ def run_delegation_import(*, delegation_import_id: int) -> None:
         return
     with translation.override(delegation_import.language):
         delegation_import_fail(delegation_import=delegation_import, problems=[gettext(problem)])
+
+
+@shared_task(name="participants.dispatch_stale_imports", ignore_result=True)
+def dispatch_stale_delegation_imports() -> None:
+    """Periodic (Celery beat): send again the imports a lost worker or message left behind,
+    and give up those whose attempts are spent."""
+    from participants.sheet_imports import delegation_imports_dispatch_stale
+
+    delegation_imports_dispatch_stale()
+
+
+@shared_task(name="participants.delete_expired_import_files", ignore_result=True)
+def delete_expired_import_files() -> None:
+    """Periodic (Celery beat): delete the delegation sheets nobody will read again."""
+    from participants.sheet_imports import import_files_delete_expired
+
+    import_files_delete_expired()

@@ -46,6 +46,11 @@ class DelegationImport(models.Model):
     updated_count = models.PositiveIntegerField(_("participants updated"), default=0)
     problems = models.TextField(_("why nothing was imported"), blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # How often the import was handed to the workers, and when last: an import still
+    # waiting or running long after is sent again by the beat sweep, a few times only
+    # (participants.sheet_imports.delegation_imports_dispatch_stale).
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    dispatched_at = models.DateTimeField(_("last sent to a worker"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
