@@ -28,7 +28,7 @@ class DelegationImport(models.Model):
     )
     sheet = models.FileField(_("sheet"), upload_to="delegation-imports/", blank=True)
     file_name = models.CharField(_("file"), max_length=255)
-    sheet_format = models.CharField(_("format"), max_length=8, choices=SheetFormat.choices)
+    sheet_format = models.CharField(_("file format"), max_length=8, choices=SheetFormat.choices)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.WAITING
     )
