@@ -124,19 +124,26 @@ def celery_on(url: str, *, own_prefix: bool = True):
     if own_prefix:
         options["global_keyprefix"] = f"{uuid.uuid4().hex}:"
     app.conf.update(broker_url=url, task_always_eager=False, broker_transport_options=options)
-    _reset_connections(app)
+    celery_connections_reset(app)
     try:
         yield app
     finally:
         app.conf.update(saved)
-        _reset_connections(app)
+        celery_connections_reset(app)
 
 
-def _reset_connections(app) -> None:
-    # Calls earlier in the session made the producer pool for the old broker URL.
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+def celery_connections_reset(app) -> None:
+    """Forget the connections made for the broker used so far.
+
+    The app's connection and producer pools live in kombu's registry, keyed by broker: a
+    pool closed but left there is handed out again for the same broker and answers
+    "Acquire on closed pool" to the next test that sends a task, so the registry is
+    emptied with them.
+    """
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
 
 

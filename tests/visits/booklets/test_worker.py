@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 
+from tests.real_services import celery_connections_reset
 from visits.booklets.models import Booklet
 from visits.booklets.services import booklet_mode_parse, booklet_request
 
@@ -37,18 +38,10 @@ def redis_app():
     # A key prefix of our own: another test run on the same Redis must not take our tasks.
     options = {**saved["broker_transport_options"], "global_keyprefix": f"{uuid.uuid4().hex}:"}
     app.conf.update(broker_url=BROKER, task_always_eager=False, broker_transport_options=options)
-    reset_connections(app)
+    celery_connections_reset(app)
     yield app
     app.conf.update(saved)
-    reset_connections(app)
-
-
-def reset_connections(app) -> None:
-    # Eager calls earlier in the session made the producer pool for the old broker URL.
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
+    celery_connections_reset(app)
 
 
 @pytest.mark.worker
