@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from icalendar import Calendar
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from participants.models import Participant
 from tests.visits.booklets.conftest import pdf_pages
@@ -47,8 +48,17 @@ class Admin:
     def autocomplete(self, select_id, typed, choice):
         """Django's searched menu: open it, type, pick the answer."""
         self.page.click(f"#{select_id} + .select2 .select2-selection")
-        self.page.locator(".select2-container--open .select2-search__field").fill(typed)
-        self.page.locator(".select2-results__option", has_text=choice).first.click()
+        search = self.page.locator(".select2-container--open .select2-search__field")
+        answer = self.page.locator(".select2-results__option", has_text=choice).first
+        # Typed as keys, as a person types: on a loaded machine a search filled in at once
+        # can be lost before Select2 listens, and then nothing is ever asked.
+        search.press_sequentially(typed, delay=20)
+        try:
+            answer.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            search.fill("")
+            search.press_sequentially(typed, delay=50)
+        answer.click()
 
     def session(self, *, date, time, title_ru, title_fr, start=None, end=None, **who):
         """One session through the programme editor's short form."""
