@@ -16,6 +16,7 @@ from modeltranslation.admin import (
 )
 
 from organisations.forms import OrganiserInviteForm, OrganisingOrganisationForm
+from organisations.languages import in_every_language
 from organisations.models import ChangeProposal, Organisation, Person, Venue
 from organisations.selectors import (
     change_proposal_fields,
@@ -271,7 +272,7 @@ class OrganisationAdmin(SharedRecordAdmin):
     translated_ordering_field = "name"
     list_display = ("name", "kind", "city", "country", "website")
     list_filter = ("kind", "country")
-    search_fields = ("name_ru", "name_fr", "name_en", "city", "website")
+    search_fields = (*in_every_language("name", "city"), "website")
     filter_horizontal = ("members",)
     change_list_template = "admin/organisations/organisation/change_list.html"
     change_form_template = "admin/organisations/organisation/change_form.html"
@@ -401,7 +402,7 @@ class PersonAdmin(SharedRecordAdmin):
     list_display = ("name", "role", "organisation")
     list_select_related = ("organisation",)
     list_filter = ("organisation__kind",)
-    search_fields = ("name_ru", "name_fr", "name_en", "role", "organisation__name")
+    search_fields = in_every_language("name", "role", "organisation__name")
     autocomplete_fields = ("organisation",)
     fieldsets = (
         (None, {"fields": ("name", "role", "organisation")}),
@@ -430,7 +431,7 @@ class VenueAdmin(SharedRecordAdmin):
     list_display = ("name", "kind", "address", "city", "organisation")
     list_select_related = ("organisation",)
     list_filter = ("kind", "city")
-    search_fields = ("name_ru", "name_fr", "name_en", "address", "city")
+    search_fields = (*in_every_language("name", "city"), "address")
     autocomplete_fields = ("organisation",)
     fieldsets = (
         (None, {"fields": ("name", "kind", "organisation")}),

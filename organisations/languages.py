@@ -15,6 +15,15 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def in_every_language(*lookups: str) -> tuple[str, ...]:
+    """("name", "hosts__name") -> ("name_ru", "name_fr", ..., "hosts__name_ru", ...).
+
+    The admin's search on a translated field by its plain name looks in the admin's own
+    language only (modeltranslation rewrites the lookup), so a role written in French and
+    Russian is not found from the English admin: search fields name every language."""
+    return tuple(f"{lookup}_{code}" for lookup in lookups for code in language_codes())
+
+
 def language_choices() -> list[tuple[str, str]]:
     """Choices for a language field; a callable so that migrations do not freeze the list."""
     return list(settings.LANGUAGES)

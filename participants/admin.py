@@ -19,6 +19,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.tmp_storages import MediaStorage
 
 from organisations.admin import TranslatedAdmin
+from organisations.languages import in_every_language
 from organisations.selectors import organisation_scope
 from participants.imports import (
     ParticipantResource,
@@ -94,7 +95,7 @@ revoke_and_reissue_links.short_description = _("Revoke and reissue the personal 
 class GroupAdmin(DelegationScopedAdminMixin, TranslatedAdmin):
     list_display = ("name", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
-    search_fields = ("name_ru", "name_fr", "name_en")
+    search_fields = in_every_language("name")
 
 
 class ParticipantForm(forms.ModelForm):

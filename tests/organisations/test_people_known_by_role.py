@@ -64,3 +64,30 @@ def test_new_kinds_of_organisation():
         "University",
         "Foundation",
     ]
+
+
+@pytest.mark.parametrize("typed", ["Directric", "юридической", "partenaire"])
+def test_a_speaker_known_by_role_is_found_from_the_english_admin_in_any_language(
+    admin_client, typed
+):
+    """The admin speaks English here; the role was written in French and Russian only."""
+    Person.objects.create(
+        role_fr="Directrice du service juridique",
+        role_ru="Директор юридической службы",
+        organisation=OrganisationFactory(name_fr="Association partenaire"),
+    )
+
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": typed,
+            "app_label": "visits",
+            "model_name": "session",
+            "field_name": "speakers",
+        },
+    )
+
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] == [
+        "Directrice du service juridique (Association partenaire)"
+    ]

@@ -11,12 +11,12 @@ each group's itinerary, a calendar, the public page and a bilingual booklet.
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from icalendar import Calendar
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from participants.models import Participant
 from tests.visits.booklets.conftest import pdf_pages
@@ -46,19 +46,13 @@ class Admin:
         self.page.select_option("#modeltranslation-main-switch", code)
 
     def autocomplete(self, select_id, typed, choice):
-        """Django's searched menu: open it, type, pick the answer."""
+        """Django's searched menu: open it, type, pick from the answer to what was typed
+        (not from the list shown as it opened, which a search that finds nothing replaces)."""
         self.page.click(f"#{select_id} + .select2 .select2-selection")
         search = self.page.locator(".select2-container--open .select2-search__field")
-        answer = self.page.locator(".select2-results__option", has_text=choice).first
-        # Typed as keys, as a person types: on a loaded machine a search filled in at once
-        # can be lost before Select2 listens, and then nothing is ever asked.
-        search.press_sequentially(typed, delay=20)
-        try:
-            answer.wait_for(timeout=10_000)
-        except PlaywrightTimeout:
-            search.fill("")
-            search.press_sequentially(typed, delay=50)
-        answer.click()
+        with self.page.expect_response(lambda response: f"term={quote(typed)}&" in response.url):
+            search.press_sequentially(typed, delay=20)
+        self.page.locator(".select2-results__option", has_text=choice).first.click()
 
     def session(self, *, date, time, title_ru, title_fr, start=None, end=None, **who):
         """One session through the programme editor's short form."""

@@ -8,6 +8,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from organisations.admin import TranslatedAdmin
+from organisations.languages import in_every_language
 from participants.models import Group
 from visits.admin.base import VisitScopedAdminMixin, VisitTimeZoneMixin
 from visits.admin.conflicts import ChangedSinceOpenedForm
@@ -73,7 +74,7 @@ class SessionAdmin(
     list_display = ("title", "when", "kind", "venue", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "kind", "interpretation")
     list_select_related = ("visit", "venue")
-    search_fields = ("title_ru", "title_fr", "title_en", "venue__name", "hosts__name")
+    search_fields = in_every_language("title", "venue__name", "hosts__name")
     date_hierarchy = "starts_at"
     autocomplete_fields = ("venue", "hosts", "speakers")
     # Refuses to overwrite a session another organiser saved since this page was opened.
@@ -119,7 +120,7 @@ class SessionAdmin(
 class DayAdmin(ProgrammeHistoryAdminMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("date", "heading", "city", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
-    search_fields = ("heading_ru", "heading_fr", "heading_en", "city")
+    search_fields = in_every_language("heading", "city")
 
 
 class ResourceForm(forms.ModelForm):
@@ -138,7 +139,7 @@ class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
     form = ResourceForm
     list_display = ("title", "visit", "session", "language")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter), "language")
-    search_fields = ("title_ru", "title_fr", "title_en", "summary")
+    search_fields = in_every_language("title", "summary")
     autocomplete_fields = ("session",)
 
 
@@ -146,7 +147,7 @@ class ResourceAdmin(VisitScopedAdminMixin, TranslatedAdmin):
 class PhaseAdmin(VisitGroupsChoicesMixin, VisitScopedAdminMixin, TranslatedAdmin):
     list_display = ("title", "start_date", "end_date", "visit")
     list_filter = (("visit", admin.RelatedOnlyFieldListFilter),)
-    search_fields = ("title_ru", "title_fr", "title_en")
+    search_fields = in_every_language("title")
     fields = ("visit", ("start_date", "end_date", "position"), "title", "description", "groups")
 
     def get_form(self, request, obj=None, **kwargs):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organisations.admin import StackedInline, TabularInline, TranslatedAdmin
+from organisations.languages import in_every_language
 from participants.models import Group
 from visits.admin.base import (
     OrganiserChoicesMixin,
@@ -204,7 +205,7 @@ class VisitAdmin(
 
     list_display = ("title", "start_date", "end_date", "cities", "organiser", "status")
     list_filter = ("status", ("organiser", admin.RelatedOnlyFieldListFilter), "start_date")
-    search_fields = ("title_ru", "title_fr", "title_en", "slug", "cities")
+    search_fields = (*in_every_language("title", "cities"), "slug")
     date_hierarchy = "start_date"
     autocomplete_fields = ("organiser",)
     prepopulated_fields = {"slug": ("title_en",)}
