@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -208,17 +208,46 @@ def _booklet_for_content(
     return booklet
 
 
-def booklet_stored(
-    *, mode: BookletMode, participant: Participant | None = None, **visit_lookup
-) -> Booklet | None:
-    """The ready booklet current for the visit's revision, or None: the download's fast path.
+# Building and compiling the published visit's revision lookup cost more than running it
+# (a download is otherwise one row and a file): compiled once per process and database, as
+# the programme frame's query is (visits.selectors._frame_rows), with a stand-in slug.
+_STAND_IN_SLUG = "stand-in-slug-of-the-compiled-lookup"
+_compiled_revision_lookups: dict[str, tuple[str, tuple]] = {}
 
-    ``slug=..., status=...`` look the visit up. Only its revision is read from the database;
-    the booklet row of that revision comes from the cache, where it stays valid because a
-    new revision is a new key (a row found once for a revision is the answer for it). Building
-    the booklet query itself cost more than the rest of a download.
+
+def _published_visit_revision(slug: str) -> tuple[int, int] | None:
+    """(id, programme revision) of the published visit with this slug, or None."""
+    if connection.vendor not in _compiled_revision_lookups:
+        query = (
+            Visit.objects.filter(slug=_STAND_IN_SLUG, status=Visit.Status.PUBLISHED)
+            .order_by()
+            .values_list("id", "programme_revision")[:1]
+        )
+        _compiled_revision_lookups[connection.vendor] = query.query.sql_with_params()
+    sql, params = _compiled_revision_lookups[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug if param == _STAND_IN_SLUG else param for param in params])
+        row = cursor.fetchone()
+        # By name: modeltranslation's queryset selects the columns in an order of its own.
+        names = [column[0] for column in cursor.description]
+    if row is None:
+        return None
+    values = dict(zip(names, row, strict=True))
+    return values["id"], values["programme_revision"]
+
+
+def booklet_stored(
+    *, slug: str, mode: BookletMode, participant: Participant | None = None
+) -> Booklet | None:
+    """The ready booklet of the published visit ``slug`` current for its revision, or None:
+    the download's fast path.
+
+    Only the visit's revision is read from the database; the booklet row of that revision
+    comes from the cache, where it stays valid because a new revision is a new key (a row
+    found once for a revision is the answer for it). Building the booklet query itself cost
+    more than the rest of a download.
     """
-    row = Visit.objects.filter(**visit_lookup).values_list("pk", "programme_revision").first()
+    row = _published_visit_revision(slug)
     if row is None:
         return None
     visit_id, revision = row

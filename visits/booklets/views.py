@@ -160,7 +160,7 @@ def public_booklet(request: HttpRequest, slug: str, languages: str, paper: str) 
     mode = _mode_or_404(languages, paper)
     if request.GET.get("status") != "json":
         # A stored booklet of today's revision: one query, the file streamed.
-        stored = booklet_stored(mode=mode, slug=slug, status=Visit.Status.PUBLISHED)
+        stored = booklet_stored(slug=slug, mode=mode)
         if stored is not None:
             try:
                 return _file_response(stored, slug)

@@ -295,3 +295,20 @@ def test_a_kept_booklet_whose_file_was_swept_is_found_again_not_an_error(
     with translation.override("ru"):  # the page speaks the booklet's first language
         assert gettext("Your booklet is being made") in response.content.decode()
     assert Booklet.objects.get().status == Booklet.Status.PENDING
+
+
+def test_a_visit_taken_back_to_draft_no_longer_hands_out_its_stored_booklet(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    visit = build_visit()
+    Visit.objects.filter(pk=visit.pk).update(status=Visit.Status.PUBLISHED)
+    booklet = booklet_request(visit=visit, mode=RU_FR_A5)
+    ready(booklet)
+    url = f"/v/{visit.slug}/booklet/ru+fr/a5/"
+    assert client.get(url).status_code == 200
+
+    # Written past the signals: the status alone decides, whatever the revision says.
+    Visit.objects.filter(pk=visit.pk).update(status=Visit.Status.DRAFT)
+
+    assert client.get(url).status_code == 404
