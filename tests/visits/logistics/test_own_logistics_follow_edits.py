@@ -1,44 +1,15 @@
 """The journeys-and-nights panel is kept between page views (it was half of the page's
 time); every edit of what it shows reaches the next page view all the same."""
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
-
-from tests.factories import (
-    HotelFactory,
-    JourneyFactory,
-    ParticipantFactory,
-    SessionFactory,
-    StayFactory,
-    VisitFactory,
-)
-from visits.models import Session, Visit
 
 pytestmark = pytest.mark.django_db
 
-PARIS = ZoneInfo("Europe/Paris")
-
 
 @pytest.fixture
-def anna():
-    visit = VisitFactory(status=Visit.Status.PUBLISHED)
-    pickup = SessionFactory(
-        visit=visit,
-        kind=Session.Kind.TRANSFER,
-        starts_at=dt.datetime(2019, 5, 12, 11, 0, tzinfo=PARIS),
-        ends_at=dt.datetime(2019, 5, 12, 12, 30, tzinfo=PARIS),
-        meeting_point_fr="Terminal 2E, porte 6",
-        venue=None,
-    )
-    hotel = HotelFactory(name_fr="Hôtel du Marais", address="12 rue de Turenne")
-    anna = ParticipantFactory(visit=visit, name_latin="Anna Ivanova", preferred_language="fr")
-    boris = ParticipantFactory(visit=visit, name_latin="Boris Petrov", preferred_language="fr")
-    JourneyFactory(participant=anna, number="AF 1845", transfer=pickup)
-    StayFactory(participant=anna, hotel=hotel, room="204")
-    StayFactory(participant=boris, hotel=hotel, room="204")
-    return anna
+def anna(delegation):
+    """Anna shares room 204 with Boris and is met at the airport (conftest.py)."""
+    return delegation["anna"]
 
 
 def page(client, participant) -> str:
@@ -54,7 +25,7 @@ def test_a_changed_flight_room_mate_hotel_and_meeting_point_show_on_the_next_vie
     assert "12 rue de Turenne" in before
     assert "Terminal 2E, porte 6" in before
 
-    journey = anna.journeys.get()
+    journey = anna.journeys.get(number="AF 1845")
     journey.number = "AF 1847"
     journey.save()
     boris_stay = anna.visit.participants.get(name_latin="Boris Petrov").stays.get()
