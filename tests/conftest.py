@@ -6,11 +6,13 @@ fail in CI (CI=true), where a silent skip would hide that nothing was tested.
 """
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
 from django.utils import translation
 
+from tests.real_services import celery_connections_reset
 from tests.scenarios import delegation_in_paris
 
 
@@ -67,6 +69,59 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
+
+
+WORKER_BROKER = "redis://127.0.0.1:6379/15"
+
+
+def redis_or_skip() -> None:
+    """Skip without Redis on a workstation; fail in CI (CI=true).
+
+    A missing Redis must never pass for a green suite.
+    """
+    import redis
+
+    try:
+        redis.Redis.from_url(WORKER_BROKER, socket_connect_timeout=2).ping()
+    except redis.exceptions.RedisError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs Redis at {WORKER_BROKER}: {error}")
+        pytest.skip(f"Redis is not reachable at {WORKER_BROKER}: {error}")
+
+
+@pytest.fixture
+def redis_app():
+    from config.celery import app
+
+    redis_or_skip()
+    keys = ("broker_url", "task_always_eager", "broker_transport_options")
+    saved = {key: app.conf[key] for key in keys}
+    # A key prefix of our own: another test run on the same Redis must not take our tasks.
+    options = {**saved["broker_transport_options"], "global_keyprefix": f"{uuid.uuid4().hex}:"}
+    app.conf.update(
+        broker_url=WORKER_BROKER, task_always_eager=False, broker_transport_options=options
+    )
+    celery_connections_reset(app)
+    yield app
+    app.conf.update(saved)
+    celery_connections_reset(app)
+
+
+@pytest.fixture
+def reads_beside_a_worker(transactional_db):
+    """Let the test read the database while a worker thread writes to it.
+
+    On SQLite the test database is in memory with a shared cache, where a table being read
+    by one connection is locked for the others, and a write that meets the lock fails at
+    once ("database table is locked") instead of waiting as on a database file. A test
+    polling for the worker's result could make the worker's task fail. Reading uncommitted
+    takes no table locks; the test only reads what the worker committed or is committing.
+    """
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA read_uncommitted = 1")
 
 
 @pytest.fixture(scope="session")

@@ -59,7 +59,9 @@ def unwritable_media(settings, tmp_path):
 
 @pytest.mark.faults
 @pytest.mark.django_db(transaction=True)
-def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(client):
+def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(
+    client, reads_beside_a_worker
+):
     from celery.contrib.testing.worker import start_worker
 
     visit = librarians_in_paris_and_rouen()

@@ -9,7 +9,6 @@ from django.core.mail.backends.locmem import EmailBackend
 
 from tests.scenarios import may_2019 as at
 from tests.scenarios import readers_in_paris as build_delegation
-from tests.visits.booklets.test_worker import redis_app  # noqa: F401  (the fixture)
 from visits.changes.models import ChangeNotice
 from visits.changes.services import programme_version_publish
 from visits.changes.tasks import send_change_notice
@@ -29,7 +28,9 @@ class FirstTryFailsBackend(EmailBackend):
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_sends_the_notices_and_retries_a_refusal(redis_app, settings, monkeypatch):  # noqa: F811
+def test_a_worker_sends_the_notices_and_retries_a_refusal(
+    redis_app, settings, monkeypatch, reads_beside_a_worker
+):
     from celery.contrib.testing.worker import start_worker
 
     settings.EMAIL_BACKEND = f"{__name__}.FirstTryFailsBackend"
