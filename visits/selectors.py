@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -30,6 +29,7 @@ from django.db.models import (
 from django.db.models.functions import JSONObject
 from django.utils.dateparse import parse_datetime
 
+from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes, translated_text
 from organisations.models import Organisation, Person, Venue
 from participants.models import Group
@@ -75,15 +75,26 @@ class PublishedVisitState:
     latest_version: int | None
 
 
+# Read on every request for a public page: compiled once per process.
+_published_state = CompiledQuery(
+    lambda slug: Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+    # Grouped by these columns only (values before annotate), not the whole wide row.
+    .values("id", "first_language", "programme_revision")
+    .annotate(latest_version=Max("programme_versions__number"))
+    .order_by()[:1],
+    slug="stand-in slug: no real slug has spaces",
+)
+
+
 def published_visit_state(*, slug: str) -> PublishedVisitState | None:
-    row = (
-        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
-        # Grouped by these columns only (values before annotate), not the whole wide row.
-        .values("pk", "first_language", "programme_revision")
-        .annotate(latest_version=Max("programme_versions__number"))
-        .values_list("pk", "first_language", "programme_revision", "latest_version")[:1]
-    )
-    return PublishedVisitState(*row[0]) if row else None
+    for row in _published_state.dicts(slug=slug):
+        return PublishedVisitState(
+            pk=row["id"],
+            first_language=row["first_language"],
+            programme_revision=row["programme_revision"],
+            latest_version=row["latest_version"],
+        )
+    return None
 
 
 def sessions_for_groups_filter(*, participant_id: int) -> Q:
@@ -345,26 +356,26 @@ def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
 
 
 # Building and compiling the frame's query costs more than running it: it is compiled once
-# per process and database, with stand-in ids that each request replaces with its own.
-_STAND_IN_VISIT = -987_654_321
-_STAND_IN_PARTICIPANT = -123_456_789
-_compiled_frames: dict[tuple[str, bool], tuple[str, tuple]] = {}
+# per process (organisations.compiled), with and without a participant.
+_frames = {
+    False: CompiledQuery(
+        lambda visit_id: _frame_query(visit=Visit(pk=visit_id), participant_id=None),
+        visit_id=-987_654_321,
+    ),
+    True: CompiledQuery(
+        lambda visit_id, participant_id: _frame_query(
+            visit=Visit(pk=visit_id), participant_id=participant_id
+        ),
+        visit_id=-987_654_321,
+        participant_id=-123_456_789,
+    ),
+}
 
 
 def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
-    key = (connection.vendor, participant_id is not None)
-    if key not in _compiled_frames:
-        stand_in = Visit(pk=_STAND_IN_VISIT, start_date=visit.start_date, end_date=visit.end_date)
-        query = _frame_query(
-            visit=stand_in,
-            participant_id=_STAND_IN_PARTICIPANT if participant_id is not None else None,
-        )
-        _compiled_frames[key] = query.query.sql_with_params()
-    sql, params = _compiled_frames[key]
-    real = {_STAND_IN_VISIT: visit.pk, _STAND_IN_PARTICIPANT: participant_id}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [real.get(param, param) for param in params])
-        return cursor.fetchall()
+    if participant_id is None:
+        return _frames[False].tuples(visit_id=visit.pk)
+    return _frames[True].tuples(visit_id=visit.pk, participant_id=participant_id)
 
 
 def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:

@@ -18,12 +18,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as KombuOperationalError
 
+from organisations.compiled import CompiledQuery
 from participants.models import Participant
 from visits.booklets.models import Booklet
 from visits.booklets.rendering import booklet_html, html_to_pdf
@@ -209,31 +210,23 @@ def _booklet_for_content(
 
 
 # Building and compiling the published visit's revision lookup cost more than running it
-# (a download is otherwise one row and a file): compiled once per process and database, as
-# the programme frame's query is (visits.selectors._frame_rows), with a stand-in slug.
-_STAND_IN_SLUG = "stand-in-slug-of-the-compiled-lookup"
-_compiled_revision_lookups: dict[str, tuple[str, tuple]] = {}
+# (a download is otherwise one row and a file): compiled once per process
+# (organisations.compiled), with a stand-in slug.
+_published_revision = CompiledQuery(
+    lambda slug: (
+        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+        .order_by()
+        .values("id", "programme_revision")[:1]
+    ),
+    slug="stand-in slug: no real slug has spaces",
+)
 
 
 def _published_visit_revision(slug: str) -> tuple[int, int] | None:
     """(id, programme revision) of the published visit with this slug, or None."""
-    if connection.vendor not in _compiled_revision_lookups:
-        query = (
-            Visit.objects.filter(slug=_STAND_IN_SLUG, status=Visit.Status.PUBLISHED)
-            .order_by()
-            .values_list("id", "programme_revision")[:1]
-        )
-        _compiled_revision_lookups[connection.vendor] = query.query.sql_with_params()
-    sql, params = _compiled_revision_lookups[connection.vendor]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [slug if param == _STAND_IN_SLUG else param for param in params])
-        row = cursor.fetchone()
-        # By name: modeltranslation's queryset selects the columns in an order of its own.
-        names = [column[0] for column in cursor.description]
-    if row is None:
-        return None
-    values = dict(zip(names, row, strict=True))
-    return values["id"], values["programme_revision"]
+    for row in _published_revision.dicts(slug=slug):
+        return row["id"], row["programme_revision"]
+    return None
 
 
 def booklet_stored(

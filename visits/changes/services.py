@@ -14,10 +14,11 @@ from smtplib import SMTPException
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Subquery
+from django.db.models import QuerySet, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from organisations.compiled import CompiledQuery
 from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.changes.models import ChangeNotice, ItineraryReading, ProgrammeVersion
@@ -172,6 +173,22 @@ def change_notice_mark_failed(*, notice_id: int, error: BaseException | str) -> 
     )
 
 
+def _latest_versions(visit_id: int) -> QuerySet[ProgrammeVersion]:
+    return ProgrammeVersion.objects.filter(visit_id=visit_id).order_by("-number")
+
+
+# Read on every opening of an itinerary: compiled once per process (organisations.compiled).
+_reading_with_latest_version = CompiledQuery(
+    lambda participant_id, visit_id: (
+        ItineraryReading.objects.filter(participant_id=participant_id)
+        .annotate(latest_version_id=Subquery(_latest_versions(visit_id).values("pk")[:1]))
+        .order_by("pk")[:1]
+    ),
+    participant_id=-123_456_789,
+    visit_id=-987_654_321,
+)
+
+
 def itinerary_reading_record(*, participant: Participant) -> ItineraryReading | None:
     """Note that a participant's itinerary showed them the latest version.
 
@@ -181,16 +198,11 @@ def itinerary_reading_record(*, participant: Participant) -> ItineraryReading | 
     version was read already. The versions themselves (their snapshots are the whole
     programme as JSON) are loaded only if the news of the two is not cached.
     """
-    latest_versions = ProgrammeVersion.objects.filter(visit_id=participant.visit_id).order_by(
-        "-number"
-    )
-    reading = (
-        ItineraryReading.objects.filter(participant=participant)
-        .annotate(latest_version_id=Subquery(latest_versions.values("pk")[:1]))
-        .first()
+    reading = _reading_with_latest_version.first(
+        participant_id=participant.pk, visit_id=participant.visit_id
     )
     if reading is None:
-        latest = latest_versions.defer("snapshot").first()
+        latest = _latest_versions(participant.visit_id).defer("snapshot").first()
         if latest is None:
             return None
         return ItineraryReading.objects.create(participant=participant, version=latest)
