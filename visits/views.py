@@ -88,7 +88,7 @@ def _public_language(request: HttpRequest, visit_language: str) -> tuple[str, bo
 # Seconds a public page is kept: its key moves with every edit, version and minute anyway.
 PUBLIC_PAGE_SECONDS = 3600
 # Raised when the page's template or what it shows changes shape, for a shared cache.
-PUBLIC_PAGE_VERSION = 1
+PUBLIC_PAGE_VERSION = 2
 
 
 @require_safe
@@ -116,7 +116,9 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     )
     page = cache.get(key)
     if page is None:
-        page = _public_programme_page(request, slug=slug, language=language, now=now)
+        # Kept as the bytes sent: a 300-session page is half a megabyte, which every
+        # request would otherwise decode from the cache and encode again for the response.
+        page = _public_programme_page(request, slug=slug, language=language, now=now).encode()
         cache.set(key, page, PUBLIC_PAGE_SECONDS)
     response = HttpResponse(page)
     response.headers["Content-Language"] = language
