@@ -17,12 +17,25 @@ It lives in the bottom layer so that every app may use it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 from django.utils import translation
+
+
+class _Compiled(NamedTuple):
+    db: str
+    compiler: Any
+    sql: str
+    params: tuple
+    converters: dict
+    # Where the model's own columns are in a row, and what fills its related objects.
+    start: int
+    end: int
+    init_list: list[str]
+    populators: list
 
 
 class CompiledQuery:
@@ -36,61 +49,78 @@ class CompiledQuery:
         self._build = build
         self._stand_ins = stand_ins
         self._names_by_stand_in = {value: name for name, value in stand_ins.items()}
-        self._compiled: dict[tuple, tuple] = {}
+        self._compiled: dict[str | None, _Compiled] = {}
 
-    def _compile(self) -> tuple:
+    def _compile(self) -> _Compiled:
         # One database per process (the settings name one); the language is the key.
         key = translation.get_language()
         if key not in self._compiled:
             queryset = self._build(**self._stand_ins)
-            compiler = queryset.query.get_compiler(using=queryset.db)
+            db = queryset.db
+            compiler = queryset.query.get_compiler(using=db)
             sql, params = compiler.as_sql()
             found = {self._names_by_stand_in.get(param) for param in params if _plain(param)}
             missing = set(self._stand_ins) - found
             if missing:
                 raise ValueError(f"Stand-ins not passed as parameters: {sorted(missing)}")
-            self._compiled[key] = (queryset.db, compiler, sql, tuple(params))
+            select, klass_info = compiler.select, compiler.klass_info
+            start = end = 0
+            init_list, populators = [], []
+            if klass_info:  # a query of model instances, not of values()
+                start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+                init_list = [column[0].target.attname for column in select[start:end]]
+                populators = get_related_populators(klass_info, select, db)
+            self._compiled[key] = _Compiled(
+                db=db,
+                compiler=compiler,
+                sql=sql,
+                params=tuple(params),
+                # The converters (dates on SQLite, JSON, booleans) depend on the columns only.
+                converters=compiler.get_converters([c[0] for c in select[: compiler.col_count]]),
+                start=start,
+                end=end,
+                init_list=init_list,
+                populators=populators,
+            )
         return self._compiled[key]
 
-    def _execute(self, values: dict) -> tuple:
+    def _execute(self, values: dict) -> tuple[_Compiled, list[tuple], list[str]]:
         if set(values) != set(self._stand_ins):
             raise TypeError(f"Expected values for {sorted(self._stand_ins)}, got {sorted(values)}")
-        db, compiler, sql, params = self._compile()
+        compiled = self._compile()
         real = [
             values[self._names_by_stand_in[param]]
             if _plain(param) and param in self._names_by_stand_in
             else param
-            for param in params
+            for param in compiled.params
         ]
-        with connections[db].cursor() as cursor:
-            cursor.execute(sql, real)
+        with connections[compiled.db].cursor() as cursor:
+            cursor.execute(compiled.sql, real)
             rows = cursor.fetchall()
             names = [column[0] for column in cursor.description]
-        return db, compiler, rows, names
+        return compiled, rows, names
 
     def tuples(self, **values: Any) -> list[tuple]:
-        """The rows as the database returns them, in the compiled SQL's column order."""
-        _db, _compiler, rows, _names = self._execute(values)
-        return rows
+        """The rows as the database returns them (unconverted), in the SQL's column order."""
+        return self._execute(values)[1]
 
     def dicts(self, **values: Any) -> list[dict]:
-        """The rows by column name (modeltranslation orders a ``values()`` query's columns
-        its own way)."""
-        _db, _compiler, rows, names = self._execute(values)
+        """The rows as the database returns them, by column name (modeltranslation orders a
+        ``values()`` query's columns its own way)."""
+        _compiled, rows, names = self._execute(values)
         return [dict(zip(names, row, strict=True)) for row in rows]
 
     def instances(self, **values: Any) -> list[Model]:
         """Model instances, with their ``select_related`` objects and annotations."""
-        db, compiler, rows, _names = self._execute(values)
-        klass_info, select = compiler.klass_info, compiler.select
-        fields = klass_info["select_fields"]
-        start, end = fields[0], fields[-1] + 1
-        init_list = [column[0].target.attname for column in select[start:end]]
-        populators = get_related_populators(klass_info, select, db)
+        compiled, rows, _names = self._execute(values)
+        compiler, start, end = compiled.compiler, compiled.start, compiled.end
+        model = compiler.klass_info["model"]
+        if compiled.converters:
+            rows = compiler.apply_converters(rows, compiled.converters)
         instances = []
-        for row in compiler.results_iter(results=[rows]):
-            instance = klass_info["model"].from_db(db, init_list, row[start:end])
-            for populator in populators:
+        for row in rows:
+            instance = model.from_db(compiled.db, compiled.init_list, row[start:end])
+            for populator in compiled.populators:
                 populator.populate(row, instance)
             for name, position in compiler.annotation_col_map.items():
                 setattr(instance, name, row[position])
