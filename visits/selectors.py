@@ -77,11 +77,13 @@ class PublishedVisitState:
 
 # Read on every request for a public page: compiled once per process.
 _published_state = CompiledQuery(
-    lambda slug: Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
-    # Grouped by these columns only (values before annotate), not the whole wide row.
-    .values("id", "first_language", "programme_revision")
-    .annotate(latest_version=Max("programme_versions__number"))
-    .order_by()[:1],
+    lambda slug: (
+        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+        # Grouped by these columns only (values before annotate), not the whole wide row.
+        .values("id", "first_language", "programme_revision")
+        .annotate(latest_version=Max("programme_versions__number"))
+        .order_by()[:1]
+    ),
     slug="stand-in slug: no real slug has spaces",
 )
 

@@ -13,10 +13,12 @@ from tests.scenarios import readers_in_paris
 pytestmark = pytest.mark.django_db
 
 by_email = CompiledQuery(
-    lambda email: Participant.objects.select_related("visit", "visit__organiser")
-    .filter(email=email)
-    .annotate(groups_count=Count("groups"))
-    .order_by("pk"),
+    lambda email: (
+        Participant.objects.select_related("visit", "visit__organiser")
+        .filter(email=email)
+        .annotate(groups_count=Count("groups"))
+        .order_by("pk")
+    ),
     email="stand-in address",
 )
 

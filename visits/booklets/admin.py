@@ -29,6 +29,7 @@ from django.views.decorators.http import require_POST
 from organisations.languages import language_codes
 from participants.models import Participant
 from visits.booklets.models import Booklet
+from visits.booklets.revision import programme_key
 from visits.booklets.selectors import booklet_content, booklet_modes
 from visits.booklets.services import (
     BookletRequestError,
@@ -175,17 +176,21 @@ class VisitBookletsAdminMixin:
             "created_at", "id"
         ):
             latest[(booklet.languages, booklet.paper, booklet.audience)] = booklet
-        # Reading a programme to hash it costs about a second per 300 sessions and language:
-        # only the modes that have a booklet to compare are read.
-        current_versions = _current_versions(visit, modes=set(latest))
+        # A booklet keyed with today's revision was found current for it (as a download
+        # trusts it). Reading a programme to hash it costs about a second per 300 sessions
+        # and language: only the modes whose booklet predates the revision are read.
+        revision = programme_key(visit)
+        current_versions = _current_versions(
+            visit,
+            modes={mode for mode, booklet in latest.items() if booklet.programme_key != revision},
+        )
         rows = []
         for languages, paper in booklet_modes(visit=visit):
             for audience, audience_label in Booklet.Audience.choices:
                 booklet = latest.get((languages, paper, audience))
-                is_current = (
-                    booklet is not None
-                    and booklet.content_version
-                    == current_versions.get((languages, paper, audience))
+                is_current = booklet is not None and (
+                    booklet.programme_key == revision
+                    or booklet.content_version == current_versions.get((languages, paper, audience))
                 )
                 query = {"languages": languages, "paper": paper, "audience": audience}
                 rows.append(

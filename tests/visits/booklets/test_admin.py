@@ -85,3 +85,43 @@ def test_another_organisation_cannot_render_or_download(client, outsider, visit,
     render = client.post(f"/admin/visits/visit/{visit.pk}/booklets/render/?languages=ru&paper=a4")
     download = client.get(f"/admin/visits/visit/{visit.pk}/booklets/{booklet.pk}/download/")
     assert (render.status_code, download.status_code) == (404, 404)
+
+
+def _freshness(page: str, booklet: Booklet) -> str:
+    """What the panel's row of this booklet says of it: "current" or "older programme"."""
+    cell = page[page.index(f"-{booklet.short_version}.pdf") :]
+    return cell[: cell.index("</td>")].rsplit("·", 1)[1].strip()
+
+
+def test_the_panel_says_whether_each_booklet_is_current_reading_the_programme_only_if_needed(
+    client, organiser, visit, django_capture_on_commit_callbacks, monkeypatch
+):
+    from visits.booklets import admin as booklets_admin
+
+    client.force_login(organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/visits/visit/{visit.pk}/booklets/render/?languages=ru%2Bfr&paper=a5")
+    booklet = Booklet.objects.get()
+    read = []
+    real_content = booklets_admin.booklet_content
+    monkeypatch.setattr(
+        booklets_admin,
+        "booklet_content",
+        lambda **kwargs: read.append(kwargs["languages"]) or real_content(**kwargs),
+    )
+    page = lambda: client.get(f"/admin/visits/visit/{visit.pk}/change/").content.decode()  # noqa: E731
+
+    # Nothing saved since the render: the revision says it, no programme is read.
+    assert _freshness(page(), booklet) == "current"
+    assert read == []
+
+    # A save that prints nothing new: the programme is read and found the same.
+    visit.save()
+    assert _freshness(page(), booklet) == "current"
+    assert read == [["ru", "fr"]]
+
+    # A session renamed: the booklet is of an older programme.
+    session = visit.sessions.order_by("starts_at").first()
+    session.title_fr = "Rencontre déplacée"
+    session.save()
+    assert _freshness(page(), booklet) == "older programme"
