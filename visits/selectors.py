@@ -27,7 +27,6 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import JSONObject
-from django.utils.dateparse import parse_datetime
 
 from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes, translated_text
@@ -223,7 +222,6 @@ class ProgrammeFrame:
     groups: dict[int, FrameRow] = field(default_factory=dict)
     contacts: list[FrameRow] = field(default_factory=list)
     participant_group_ids: set[int] = field(default_factory=set)
-    busy_dates: set[datetime.date] = field(default_factory=set)
     resources: list[FrameRow] = field(default_factory=list)
     # What the sessions and the records they show were last changed: with the rows above,
     # it says whether a page built earlier still shows the programme as it stands.
@@ -350,9 +348,6 @@ def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
                 id=F("group_id"),
             )
         )
-        parts.append(
-            _frame_part(Session.objects.filter(visit=visit), "busy", id=F("id"), at=F("starts_at"))
-        )
     first, *others = parts
     return first.union(*others, all=True)
 
@@ -381,17 +376,16 @@ def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
 
 
 def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
-    """A visit's days, phases with their groups, groups, emergency contacts and, for a
-    participant, their groups and the dates busy for anyone: one UNION query of plain rows
-    instead of one query each, whatever the size of the programme."""
+    """A visit's days, phases with their groups, groups, emergency contacts, resources and,
+    for a participant, their groups: one UNION query of plain rows instead of one query
+    each, whatever the size of the programme (no row per session: the fingerprint stands
+    for the sessions)."""
     frame = ProgrammeFrame()
     phase_groups: dict[int, list[int]] = {}
-    zone = visit.zone
     for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
         if isinstance(values, str):
             values = json.loads(values)
-        if kind != "busy":
-            frame.rows.append((kind, sorted(values.items())))
+        frame.rows.append((kind, sorted(values.items())))
         if kind == "day":
             values["date"] = _as_date(values["date"])
             frame.days.append(FrameRow(kind, values))
@@ -411,11 +405,6 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             frame.resources.append(FrameRow(kind, values))
         elif kind == "fingerprint":
             frame.fingerprint = values
-        elif kind == "busy":
-            moment = parse_datetime(values["at"]) if isinstance(values["at"], str) else values["at"]
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=datetime.UTC)
-            frame.busy_dates.add(moment.astimezone(zone).date())
     frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
     frame.contacts.sort(key=lambda c: (c.position, c.pk))
     frame.days.sort(key=lambda d: d.date)
@@ -461,6 +450,7 @@ class ProgrammePhase:
 
 def frame_dates_and_phases(
     *,
+    visit: Visit,
     frame: ProgrammeFrame,
     dates: set[datetime.date],
     session_dates: set[datetime.date],
@@ -483,16 +473,27 @@ def frame_dates_and_phases(
     ]
     if not dates - session_dates:
         return dates, phases
+    busy = _dates_with_sessions(visit)
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
             return True
-        if date in frame.busy_dates:
+        if date in busy:
             return False
         in_phases = [phase for phase in all_phases if phase.covers(date)]
         return not in_phases or any(phase in phases for phase in in_phases)
 
     return {date for date in dates if shown(date)}, phases
+
+
+def _dates_with_sessions(visit: Visit) -> set[datetime.date]:
+    """The visit's dates with a session, whoever it is for: read only when a reader has
+    dates without sessions of their own (pages build this once per change of programme)."""
+    zone = visit.zone
+    return {
+        starts_at.astimezone(zone).date()
+        for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
+    }
 
 
 def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
@@ -540,12 +541,7 @@ def shown_dates_and_phases(
         ]
     if not dates - session_dates:
         return dates, phases
-    zone = visit.zone
-    # Dates with a session in the whole programme, whoever it is for.
-    busy = {
-        starts_at.astimezone(zone).date()
-        for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
-    }
+    busy = _dates_with_sessions(visit)
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
@@ -671,6 +667,7 @@ def programme_build(
         grouped.setdefault(session.local_starts_at.date(), []).append(session)
 
     dates, phases = frame_dates_and_phases(
+        visit=visit,
         frame=frame,
         dates=set(days_by_date) | set(grouped),
         session_dates=set(grouped),
