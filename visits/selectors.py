@@ -471,9 +471,10 @@ def frame_dates_and_phases(
     phases = [
         phase for phase in all_phases if not phase.group_ids or set(phase.group_ids) & group_ids
     ]
+    # Read whatever the dates: a page's queries do not depend on its programme's shape.
+    busy = _dates_with_sessions(visit)
     if not dates - session_dates:
         return dates, phases
-    busy = _dates_with_sessions(visit)
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from organisations.models import Person
 from tests.factories import (
+    DayFactory,
     GroupFactory,
     OrganisationFactory,
     ParticipantFactory,
@@ -467,3 +468,35 @@ def test_the_page_offers_the_participants_own_booklet(client, delegation):
     )
     assert waiting.status_code == 200
     assert waiting["Content-Type"] in {"application/pdf", "text/html; charset=utf-8"}
+
+
+def test_the_calendar_costs_the_same_queries_whatever_days_the_reader_has_alone(client, db):
+    """A reader with a day of other groups' sessions (to be left out) and a reader with
+    sessions every day: the same queries, so the count follows no programme's shape."""
+    visit = published_visit(slug="shapes", start=datetime.date(2026, 3, 16))
+    lawyers = GroupFactory(bare=True, visit=visit, name_fr="Juristes")
+    librarians = GroupFactory(bare=True, visit=visit, name_fr="Bibliothécaires")
+    for day, group in ((0, lawyers), (1, librarians)):
+        DayFactory(visit=visit, date=visit_time(visit, day, 0).date(), heading_fr=f"Jour {day}")
+        SessionFactory(
+            bare=True,
+            visit=visit,
+            title_fr=f"Séance {day}",
+            starts_at=visit_time(visit, day, 10),
+            ends_at=visit_time(visit, day, 12),
+            groups=[group],
+        )
+    one_group = ParticipantFactory(bare=True, visit=visit, groups=[lawyers])
+    both_groups = ParticipantFactory(bare=True, visit=visit, groups=[lawyers, librarians])
+    counts = []
+    for participant in (one_group, both_groups):
+        client.get(f"/p/{participant.access_token}/calendar.ics")  # what a process keeps, kept
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(f"/p/{participant.access_token}/calendar.ics").content.decode()
+        counts.append(len(queries))
+        assert "Séance 0" in body
+
+    assert (
+        "Séance 1" not in client.get(f"/p/{one_group.access_token}/calendar.ics").content.decode()
+    )
+    assert counts[0] == counts[1]
