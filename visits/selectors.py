@@ -26,7 +26,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import JSONObject, TruncDate
 
 from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes, translated_text
@@ -222,6 +222,7 @@ class ProgrammeFrame:
     groups: dict[int, FrameRow] = field(default_factory=dict)
     contacts: list[FrameRow] = field(default_factory=list)
     participant_group_ids: set[int] = field(default_factory=set)
+    busy_dates: set[datetime.date] = field(default_factory=set)
     resources: list[FrameRow] = field(default_factory=list)
     # What the sessions and the records they show were last changed: with the rows above,
     # it says whether a page built earlier still shows the programme as it stands.
@@ -348,31 +349,43 @@ def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
                 id=F("group_id"),
             )
         )
+        # The dates with a session for anyone, in the visit's zone: one row a date, not a
+        # row a session (a reader does not see a day only other groups have sessions on).
+        parts.append(
+            _frame_part(
+                Session.objects.filter(visit=visit),
+                "busy",
+                date=TruncDate("starts_at", tzinfo=visit.zone),
+            ).distinct()
+        )
     first, *others = parts
     return first.union(*others, all=True)
 
 
 # Building and compiling the frame's query costs more than running it: it is compiled once
-# per process (organisations.compiled), with and without a participant.
-_frames = {
-    False: CompiledQuery(
+# per process (organisations.compiled), without a participant, and with one per time zone
+# (the busy dates are taken in the visit's zone, which the database converts to).
+_frame_queries: dict[str | None, CompiledQuery] = {
+    None: CompiledQuery(
         lambda visit_id: _frame_query(visit=Visit(pk=visit_id), participant_id=None),
         visit_id=-987_654_321,
-    ),
-    True: CompiledQuery(
-        lambda visit_id, participant_id: _frame_query(
-            visit=Visit(pk=visit_id), participant_id=participant_id
-        ),
-        visit_id=-987_654_321,
-        participant_id=-123_456_789,
     ),
 }
 
 
 def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
     if participant_id is None:
-        return _frames[False].tuples(visit_id=visit.pk)
-    return _frames[True].tuples(visit_id=visit.pk, participant_id=participant_id)
+        return _frame_queries[None].tuples(visit_id=visit.pk)
+    zone = visit.time_zone
+    if zone not in _frame_queries:
+        _frame_queries[zone] = CompiledQuery(
+            lambda visit_id, participant_id: _frame_query(
+                visit=Visit(pk=visit_id, time_zone=zone), participant_id=participant_id
+            ),
+            visit_id=-987_654_321,
+            participant_id=-123_456_789,
+        )
+    return _frame_queries[zone].tuples(visit_id=visit.pk, participant_id=participant_id)
 
 
 def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
@@ -385,7 +398,8 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
     for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
         if isinstance(values, str):
             values = json.loads(values)
-        frame.rows.append((kind, sorted(values.items())))
+        if kind != "busy":  # the fingerprint stands for the sessions
+            frame.rows.append((kind, sorted(values.items())))
         if kind == "day":
             values["date"] = _as_date(values["date"])
             frame.days.append(FrameRow(kind, values))
@@ -405,6 +419,8 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             frame.resources.append(FrameRow(kind, values))
         elif kind == "fingerprint":
             frame.fingerprint = values
+        elif kind == "busy":
+            frame.busy_dates.add(_as_date(values["date"]))
     frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
     frame.contacts.sort(key=lambda c: (c.position, c.pk))
     frame.days.sort(key=lambda d: d.date)
@@ -450,7 +466,6 @@ class ProgrammePhase:
 
 def frame_dates_and_phases(
     *,
-    visit: Visit,
     frame: ProgrammeFrame,
     dates: set[datetime.date],
     session_dates: set[datetime.date],
@@ -471,10 +486,9 @@ def frame_dates_and_phases(
     phases = [
         phase for phase in all_phases if not phase.group_ids or set(phase.group_ids) & group_ids
     ]
-    # Read whatever the dates: a page's queries do not depend on its programme's shape.
-    busy = _dates_with_sessions(visit)
     if not dates - session_dates:
         return dates, phases
+    busy = frame.busy_dates
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
@@ -488,8 +502,8 @@ def frame_dates_and_phases(
 
 
 def _dates_with_sessions(visit: Visit) -> set[datetime.date]:
-    """The visit's dates with a session, whoever it is for: read only when a reader has
-    dates without sessions of their own (pages build this once per change of programme)."""
+    """The visit's dates with a session, whoever it is for (the frame carries the same for
+    the pages)."""
     zone = visit.zone
     return {
         starts_at.astimezone(zone).date()
@@ -668,7 +682,6 @@ def programme_build(
         grouped.setdefault(session.local_starts_at.date(), []).append(session)
 
     dates, phases = frame_dates_and_phases(
-        visit=visit,
         frame=frame,
         dates=set(days_by_date) | set(grouped),
         session_dates=set(grouped),
