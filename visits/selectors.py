@@ -390,9 +390,9 @@ def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
 
 def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
     """A visit's days, phases with their groups, groups, emergency contacts, resources and,
-    for a participant, their groups: one UNION query of plain rows instead of one query
-    each, whatever the size of the programme (no row per session: the fingerprint stands
-    for the sessions)."""
+    for a participant, their groups and the dates busy for anyone (a row a date): one UNION
+    query of plain rows instead of one query each, whatever the size of the programme (no
+    row per session: the fingerprint stands for the sessions)."""
     frame = ProgrammeFrame()
     phase_groups: dict[int, list[int]] = {}
     for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
@@ -488,27 +488,16 @@ def frame_dates_and_phases(
     ]
     if not dates - session_dates:
         return dates, phases
-    busy = frame.busy_dates
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
             return True
-        if date in busy:
+        if date in frame.busy_dates:
             return False
         in_phases = [phase for phase in all_phases if phase.covers(date)]
         return not in_phases or any(phase in phases for phase in in_phases)
 
     return {date for date in dates if shown(date)}, phases
-
-
-def _dates_with_sessions(visit: Visit) -> set[datetime.date]:
-    """The visit's dates with a session, whoever it is for (the frame carries the same for
-    the pages)."""
-    zone = visit.zone
-    return {
-        starts_at.astimezone(zone).date()
-        for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
-    }
 
 
 def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
@@ -556,7 +545,12 @@ def shown_dates_and_phases(
         ]
     if not dates - session_dates:
         return dates, phases
-    busy = _dates_with_sessions(visit)
+    zone = visit.zone
+    # Dates with a session in the whole programme, whoever it is for.
+    busy = {
+        starts_at.astimezone(zone).date()
+        for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
+    }
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
