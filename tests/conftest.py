@@ -108,20 +108,28 @@ def redis_app():
 
 
 @pytest.fixture
-def reads_beside_a_worker(transactional_db):
-    """Let the test read the database while a worker thread writes to it.
+def worker_thread(transactional_db):
+    """Start a real Celery worker in a thread of the test: ``with worker_thread(app): ...``.
 
-    On SQLite the test database is in memory with a shared cache, where a table being read
-    by one connection is locked for the others, and a write that meets the lock fails at
-    once ("database table is locked") instead of waiting as on a database file. A test
-    polling for the worker's result could make the worker's task fail. Reading uncommitted
-    takes no table locks; the test only reads what the worker committed or is committing.
+    The test may read the database while the worker writes to it. On SQLite the test
+    database is in memory with a shared cache, where a table being read by one connection
+    is locked for the others, and a write that meets the lock fails at once ("database
+    table is locked") instead of waiting as on a database file: a test polling for the
+    worker's result could make the worker's task fail. The test's connection therefore
+    reads uncommitted, which takes no table locks; it only reads what the worker committed
+    or is committing.
     """
+    from celery.contrib.testing.worker import start_worker
     from django.db import connection
 
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA read_uncommitted = 1")
+
+    def start(app):
+        return start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30)
+
+    return start
 
 
 @pytest.fixture(scope="session")

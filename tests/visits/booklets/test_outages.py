@@ -60,10 +60,8 @@ def unwritable_media(settings, tmp_path):
 @pytest.mark.faults
 @pytest.mark.django_db(transaction=True)
 def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(
-    client, reads_beside_a_worker
+    client, worker_thread
 ):
-    from celery.contrib.testing.worker import start_worker
-
     visit = librarians_in_paris_and_rouen()
     organiser_member(visit)
     with redis_server() as redis, celery_on(redis.url) as app:
@@ -80,7 +78,7 @@ def test_a_booklet_asked_for_while_the_broker_is_down_is_made_when_it_is_back(
         assert mail.outbox == []
 
         redis.start()
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        with worker_thread(app):
             # The sweep (Celery beat) finds it once its wait is over and sends it again.
             assert booklets_dispatch_stale(now=later(hours=1)) == 1
             assert wait_until(

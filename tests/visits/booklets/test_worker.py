@@ -10,13 +10,11 @@ from visits.booklets.services import booklet_mode_parse, booklet_request
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_on_redis_renders_the_booklet(redis_app, reads_beside_a_worker):
-    from celery.contrib.testing.worker import start_worker
-
+def test_a_worker_on_redis_renders_the_booklet(redis_app, worker_thread):
     from tests.scenarios import librarians_in_paris_and_rouen
 
     visit = librarians_in_paris_and_rouen(days=2)
-    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+    with worker_thread(redis_app):
         booklet = booklet_request(
             visit=visit, mode=booklet_mode_parse(languages="ru+fr", paper="a5")
         )

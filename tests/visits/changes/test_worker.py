@@ -29,10 +29,8 @@ class FirstTryFailsBackend(EmailBackend):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_sends_the_notices_and_retries_a_refusal(
-    redis_app, settings, monkeypatch, reads_beside_a_worker
+    redis_app, settings, monkeypatch, worker_thread
 ):
-    from celery.contrib.testing.worker import start_worker
-
     settings.EMAIL_BACKEND = f"{__name__}.FirstTryFailsBackend"
     FirstTryFailsBackend.refused.clear()
     # The policy's backoff is minutes; a test waits a second.
@@ -43,7 +41,7 @@ def test_a_worker_sends_the_notices_and_retries_a_refusal(
     data.library_visit.starts_at, data.library_visit.ends_at = at(14, 11), at(14, 13)
     data.library_visit.save()
 
-    with start_worker(redis_app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+    with worker_thread(redis_app):
         version, _created = programme_version_publish(visit=data.visit)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
