@@ -26,7 +26,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import JSONObject, TruncDate
+from django.db.models.functions import JSONObject
 
 from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes, translated_text
@@ -126,31 +126,42 @@ def programme_sessions(*, visit: Visit, participant_id: int | None = None) -> Qu
 
 
 class ProgrammeSessions(list):
-    """Sessions with their hosts, speakers, groups and resources, and the visit's own
-    resources (those of no session) read in the same query as the sessions' ones."""
+    """Sessions with their hosts, speakers, groups and resources, the visit's own
+    resources (those of no session) read in the same query as the sessions' ones, and the
+    dates (in the visit's zone) with a session for anyone, shown to this reader or not."""
 
     visit_resources: list[Resource]
+    busy_dates: set[datetime.date]
 
 
 def programme_sessions_with_links(
-    *, visit: Visit, resources: list, participant_id: int | None = None
+    *,
+    visit: Visit,
+    resources: list,
+    participant_id: int | None = None,
+    group_ids: set[int] | None = None,
 ) -> ProgrammeSessions:
     """The sessions of ``programme_sessions`` with their relations as plain lists
-    (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``).
+    (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``); for a participant
+    (``group_ids`` their groups) those for everyone or for one of their groups.
 
     Django's prefetch builds a filtered queryset per session and relation, through
     modeltranslation's rewriting, only to hold a cached list: at 300 sessions that was most
     of the page's time. Here each relation is one query over the visit's link table, spread
     over the sessions in Python; the related managers' caches are filled with the same
     lists so that ``session.hosts.all()`` still reads them without a query.
+
+    Every session of the visit is read, a participant's share chosen here by the group
+    links already read: the other groups' sessions give the busy dates, which would
+    otherwise cost a query, or a row a session in every page's frame.
     """
     # A session stored at an impossible time (year 1, typed before years were checked)
     # would overflow every zone conversion: pages leave it out, as programme_sessions does.
     sessions = Session.objects.filter(visit=visit, starts_at__range=programme_time_range())
-    if participant_id is not None:
-        sessions = sessions.filter(sessions_for_groups_filter(participant_id=participant_id))
-    result = ProgrammeSessions(sessions.select_related("venue").rewrite(False))
-    by_pk = {session.pk: session for session in result}
+    every = list(sessions.select_related("venue").rewrite(False))
+    zone = visit.zone
+    busy_dates = {session.starts_at.astimezone(zone).date() for session in every}
+    by_pk = {session.pk: session for session in every}
     links: dict[str, dict[int, list]] = {}
     for name, through, target, related in (
         ("hosts", Session.hosts.through, "organisation", ("organisation",)),
@@ -163,6 +174,19 @@ def programme_sessions_with_links(
             if row.session_id in by_pk:
                 found.setdefault(row.session_id, []).append(getattr(row, target))
         links[name] = found
+    if participant_id is not None:
+        if group_ids is None:
+            group_ids = participant_group_ids(participant_id=participant_id)
+        shown = [
+            session
+            for session in every
+            if not (groups := links["groups"].get(session.pk))
+            or any(group.pk in group_ids for group in groups)
+        ]
+    else:
+        shown = every
+    result = ProgrammeSessions(shown)
+    result.busy_dates = busy_dates
     links["hosts"] = {
         pk: sorted(hosts, key=lambda host: (host.name or "", host.pk))
         for pk, hosts in links["hosts"].items()
@@ -222,7 +246,6 @@ class ProgrammeFrame:
     groups: dict[int, FrameRow] = field(default_factory=dict)
     contacts: list[FrameRow] = field(default_factory=list)
     participant_group_ids: set[int] = field(default_factory=set)
-    busy_dates: set[datetime.date] = field(default_factory=set)
     resources: list[FrameRow] = field(default_factory=list)
     # What the sessions and the records they show were last changed: with the rows above,
     # it says whether a page built earlier still shows the programme as it stands.
@@ -349,57 +372,42 @@ def _frame_query(*, visit: Visit, participant_id: int | None) -> QuerySet:
                 id=F("group_id"),
             )
         )
-        # The dates with a session for anyone, in the visit's zone: one row a date, not a
-        # row a session (a reader does not see a day only other groups have sessions on).
-        parts.append(
-            _frame_part(
-                Session.objects.filter(visit=visit),
-                "busy",
-                date=TruncDate("starts_at", tzinfo=visit.zone),
-            ).distinct()
-        )
     first, *others = parts
     return first.union(*others, all=True)
 
 
 # Building and compiling the frame's query costs more than running it: it is compiled once
-# per process (organisations.compiled), without a participant, and with one per time zone
-# (the busy dates are taken in the visit's zone, which the database converts to).
-_frame_queries: dict[str | None, CompiledQuery] = {
-    None: CompiledQuery(
-        lambda visit_id: _frame_query(visit=Visit(pk=visit_id), participant_id=None),
-        visit_id=-987_654_321,
+# per process (organisations.compiled), without a participant and with one.
+_frame_query_public = CompiledQuery(
+    lambda visit_id: _frame_query(visit=Visit(pk=visit_id), participant_id=None),
+    visit_id=-987_654_321,
+)
+_frame_query_personal = CompiledQuery(
+    lambda visit_id, participant_id: _frame_query(
+        visit=Visit(pk=visit_id), participant_id=participant_id
     ),
-}
+    visit_id=-987_654_321,
+    participant_id=-123_456_789,
+)
 
 
 def _frame_rows(*, visit: Visit, participant_id: int | None) -> list[tuple]:
     if participant_id is None:
-        return _frame_queries[None].tuples(visit_id=visit.pk)
-    zone = visit.time_zone
-    if zone not in _frame_queries:
-        _frame_queries[zone] = CompiledQuery(
-            lambda visit_id, participant_id: _frame_query(
-                visit=Visit(pk=visit_id, time_zone=zone), participant_id=participant_id
-            ),
-            visit_id=-987_654_321,
-            participant_id=-123_456_789,
-        )
-    return _frame_queries[zone].tuples(visit_id=visit.pk, participant_id=participant_id)
+        return _frame_query_public.tuples(visit_id=visit.pk)
+    return _frame_query_personal.tuples(visit_id=visit.pk, participant_id=participant_id)
 
 
 def programme_frame(*, visit: Visit, participant_id: int | None = None) -> ProgrammeFrame:
     """A visit's days, phases with their groups, groups, emergency contacts, resources and,
-    for a participant, their groups and the dates busy for anyone (a row a date): one UNION
-    query of plain rows instead of one query each, whatever the size of the programme (no
-    row per session: the fingerprint stands for the sessions)."""
+    for a participant, their groups: one UNION query of plain rows instead of one query
+    each, whatever the size of the programme (no row per session: the fingerprint stands
+    for the sessions, and a page built earlier is kept by it)."""
     frame = ProgrammeFrame()
     phase_groups: dict[int, list[int]] = {}
     for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
         if isinstance(values, str):
             values = json.loads(values)
-        if kind != "busy":  # the fingerprint stands for the sessions
-            frame.rows.append((kind, sorted(values.items())))
+        frame.rows.append((kind, sorted(values.items())))
         if kind == "day":
             values["date"] = _as_date(values["date"])
             frame.days.append(FrameRow(kind, values))
@@ -419,8 +427,6 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
             frame.resources.append(FrameRow(kind, values))
         elif kind == "fingerprint":
             frame.fingerprint = values
-        elif kind == "busy":
-            frame.busy_dates.add(_as_date(values["date"]))
     frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
     frame.contacts.sort(key=lambda c: (c.position, c.pk))
     frame.days.sort(key=lambda d: d.date)
@@ -469,14 +475,16 @@ def frame_dates_and_phases(
     frame: ProgrammeFrame,
     dates: set[datetime.date],
     session_dates: set[datetime.date],
+    busy_dates: set[datetime.date],
     participant_id: int | None,
 ) -> tuple[set[datetime.date], list[FrameRow]]:
     """Which of a programme's dates and phases a reader sees.
 
     ``dates`` are those with a Day or a session shown, ``session_dates`` those with a session
-    shown. Everyone sees every date and phase, except that a participant does not see a day
-    that concerns only other groups: one whose sessions are all for other groups, or that
-    lies only in phases of other groups. Days have no groups of their own: their sessions
+    shown, ``busy_dates`` those with a session for anyone. Everyone sees every date and
+    phase, except that a participant does not see a day that concerns only other groups:
+    one whose sessions are all for other groups, or that lies only in phases of other
+    groups. Days have no groups of their own: their sessions
     and phases say whom they concern, and a list of groups on the day could only disagree.
     """
     all_phases = frame.phases
@@ -492,7 +500,7 @@ def frame_dates_and_phases(
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
             return True
-        if date in frame.busy_dates:
+        if date in busy_dates:
             return False
         in_phases = [phase for phase in all_phases if phase.covers(date)]
         return not in_phases or any(phase in phases for phase in in_phases)
@@ -660,7 +668,10 @@ def programme_build(
     if frame is None:
         frame = programme_frame(visit=visit, participant_id=participant_id)
     sessions = programme_sessions_with_links(
-        visit=visit, resources=frame.resources, participant_id=participant_id
+        visit=visit,
+        resources=frame.resources,
+        participant_id=participant_id,
+        group_ids=frame.participant_group_ids,
     )
     days_by_date = {day.date: day for day in frame.days}
     today = now.astimezone(zone).date()
@@ -679,6 +690,7 @@ def programme_build(
         frame=frame,
         dates=set(days_by_date) | set(grouped),
         session_dates=set(grouped),
+        busy_dates=sessions.busy_dates,
         participant_id=participant_id,
     )
     days = [
