@@ -263,14 +263,15 @@ def _frame_part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
     return queryset.order_by().values(frame_part=Value(kind), frame_data=JSONObject(**columns))
 
 
-def _aggregate(queryset: QuerySet, expression) -> Subquery:
-    """One aggregate of a table's rows that belong to the visit, as a scalar subquery."""
+def _aggregates(queryset: QuerySet, **expressions) -> Subquery:
+    """Aggregates of a table's rows that belong to the visit, as one scalar subquery (one
+    pass over the rows, whatever the number of figures)."""
     return Subquery(
         queryset.order_by()
         .annotate(one=Value(1))
         .values("one")
-        .annotate(figure=expression)
-        .values("figure")[:1]
+        .annotate(figures=JSONObject(**expressions))
+        .values("figures")[:1]
     )
 
 
@@ -281,10 +282,13 @@ def _fingerprint_columns() -> dict:
     sessions = Session.objects.filter(visit=OuterRef("pk"))
     columns: dict = {
         "visit": F("updated_at"),
-        "sessions": _aggregate(sessions, Count("id")),
-        "session_ids": _aggregate(sessions, Sum("id")),
-        "session_changed": _aggregate(sessions, Max("updated_at")),
-        "venue_changed": _aggregate(sessions, Max("venue__updated_at")),
+        "sessions": _aggregates(
+            sessions,
+            count=Count("id"),
+            ids=Sum("id"),
+            changed=Max("updated_at"),
+            venue_changed=Max("venue__updated_at"),
+        ),
     }
     for name, through, changed in (
         ("hosts", Session.hosts.through, ("organisation__updated_at",)),
@@ -296,10 +300,12 @@ def _fingerprint_columns() -> dict:
         ("groups", Session.groups.through, ()),
     ):
         links = through.objects.filter(session__visit=OuterRef("pk"))
-        columns[name] = _aggregate(links, Count("id"))
-        columns[f"{name}_ids"] = _aggregate(links, Sum("id"))
-        for index, path in enumerate(changed):
-            columns[f"{name}_changed_{index}"] = _aggregate(links, Max(path))
+        columns[name] = _aggregates(
+            links,
+            count=Count("id"),
+            ids=Sum("id"),
+            **{f"changed_{index}": Max(path) for index, path in enumerate(changed)},
+        )
     return columns
 
 
