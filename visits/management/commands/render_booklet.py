@@ -21,6 +21,10 @@ from visits.booklets.services import (
 
 class Command(BaseCommand):
     help = "Render a visit's booklet synchronously to a PDF file (for scripts and checks)."
+    # A render changes nothing the system checks guard; they belong to deploys and to
+    # `manage.py check` (CI's makemigrations runs them), and cost 0.07-0.11 s of CPU of
+    # every cold render, which scripts start once per booklet.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument("slug", help="The visit's short name, as in /v/<slug>/.")
