@@ -16,6 +16,22 @@ from tests.real_services import celery_connections_reset
 from tests.scenarios import delegation_in_paris
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test databases as a running server has them after its first request.
+
+    Django detects some database features lazily with a query of their own (SQLite's JSON
+    support is three: a savepoint, a probe and its release), which a server makes once in
+    its life. Settled here, so that the pages' query counts do not depend on which test
+    happens to run first.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            connection.features.supports_json_field  # noqa: B018 (a cached probe)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Uploaded and rendered files of one test never leak into another, nor into the project.
