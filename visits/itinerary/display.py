@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.template.defaultfilters import linebreaks_filter
 from django.utils import dateformat
@@ -42,15 +43,25 @@ class Reader:
     def __init__(self, language: str):
         self.language = language
         self.order = fallback_order(language)
-        # Choice labels read once a page (under the reader's language), not once a session.
-        self.kinds = {value: str(label) for value, label in Session.Kind.choices}
-        self.precisions = {value: str(label) for value, label in Session.TimePrecision.choices}
-        self.interpretations = {
-            value: str(label) for value, label in Session.Interpretation.choices
-        }
-        self.resource_languages = {
-            value: str(label) for value, label in Resource._meta.get_field("language").flatchoices
-        }
+
+    # Choice labels read once a page (under the reader's language), not once a session, and
+    # only by a page that prints them: one served from the cached parts reads none.
+    @cached_property
+    def kinds(self) -> dict[str, str]:
+        return {value: str(label) for value, label in Session.Kind.choices}
+
+    @cached_property
+    def precisions(self) -> dict[str, str]:
+        return {value: str(label) for value, label in Session.TimePrecision.choices}
+
+    @cached_property
+    def interpretations(self) -> dict[str, str]:
+        return {value: str(label) for value, label in Session.Interpretation.choices}
+
+    @cached_property
+    def resource_languages(self) -> dict[str, str]:
+        field = Resource._meta.get_field("language")
+        return {value: str(label) for value, label in field.flatchoices}
 
     def text(self, obj, field_name: str) -> tuple[str, str]:
         for code in self.order:

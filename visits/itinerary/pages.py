@@ -41,7 +41,7 @@ from visits.selectors import ProgrammeFrame, programme_build
 
 # Parts are found again by their content key; a day is long enough for a visit's day.
 PARTS_SECONDS = 24 * 3600
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
@@ -55,20 +55,31 @@ class ProgrammeParts:
     resources: list[ResourceView] = field(default_factory=list)
 
 
+def timeline_of(sessions: list[Session]) -> list[tuple[int, float, float, bool]]:
+    """What clock_state needs of each session: its id, start and end as POSIX timestamps and
+    whether its time is still to be confirmed. Plain numbers, because the timeline is read
+    back from the cache on every request, and 300 aware datetimes took most of that."""
+    unconfirmed = Session.TimePrecision.TO_BE_CONFIRMED
+    return [
+        (s.pk, s.starts_at.timestamp(), s.ends_at.timestamp(), s.time_precision == unconfirmed)
+        for s in sessions
+    ]
+
+
 def clock_state(*, visit: Visit, timeline: list[tuple], now: datetime.datetime) -> tuple:
     """What of the programme's look depends on the time: the same rules as programme_build
     (today, the visit's phase, sessions running and next, how many are over)."""
     today = now.astimezone(visit.zone).date()
     running = visit.start_date <= today <= visit.end_date
+    moment = now.timestamp()
     current, upcoming, over = [], [], 0
-    for pk, starts_at, ends_at, precision in timeline:
-        unconfirmed = precision == Session.TimePrecision.TO_BE_CONFIRMED
-        if ends_at <= now:
+    for pk, starts_at, ends_at, unconfirmed in timeline:
+        if ends_at <= moment:
             over += 1
         if running and not unconfirmed:
-            if starts_at <= now < ends_at:
+            if starts_at <= moment < ends_at:
                 current.append(pk)
-            elif starts_at > now:
+            elif starts_at > moment:
                 upcoming.append((starts_at, pk))
     upcoming.sort()
     following = [pk for at, pk in upcoming if at == upcoming[0][0]] if upcoming else []
@@ -106,7 +117,7 @@ def programme_parts(
         programme = programme_build(
             visit=visit, now=now, participant_id=participant_id, frame=frame
         )
-        timeline = [(s.pk, s.starts_at, s.ends_at, s.time_precision) for s in programme.sessions]
+        timeline = timeline_of(programme.sessions)
         state = clock_state(visit=visit, timeline=timeline, now=now)
         view = programme_display(programme=programme, language=language, page_path="")
         rendered = {
