@@ -490,8 +490,8 @@ def frame_dates_and_phases(
     shown, ``busy_dates`` those with a session for anyone. Everyone sees every date and
     phase, except that a participant does not see a day that concerns only other groups:
     one whose sessions are all for other groups, or that lies only in phases of other
-    groups. Days have no groups of their own: their sessions
-    and phases say whom they concern, and a list of groups on the day could only disagree.
+    groups. Days have no groups of their own: their sessions and phases say whom they
+    concern, and a list of groups on the day could only disagree.
     """
     all_phases = frame.phases
     if participant_id is None:
