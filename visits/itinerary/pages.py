@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -41,18 +42,36 @@ from visits.selectors import ProgrammeFrame, programme_build
 
 # Parts are found again by their content key; a day is long enough for a visit's day.
 PARTS_SECONDS = 24 * 3600
-VERSION = 2
+VERSION = 3
+
+# Where a page template leaves room for the programme part (``page_with_programme``): an
+# HTML comment no text can forge, since it is drawn afresh by each process.
+PROGRAMME_SLOT = mark_safe(f"<!-- programme {secrets.token_hex(16)} -->")
 
 
 @dataclass
 class ProgrammeParts:
     status: SafeString = field(default_factory=lambda: mark_safe(""))
-    programme: SafeString = field(default_factory=lambda: mark_safe(""))
+    # The programme part as the UTF-8 bytes sent: kept as text, a 300-session part (a third
+    # of a megabyte) was decoded from the cache and encoded again for every response.
+    programme_utf8: bytes = b""
     phase: str = ""
     open_day_anchor: str = ""
     open_day_is_today: bool = False
     contacts: list[ContactView] = field(default_factory=list)
     resources: list[ResourceView] = field(default_factory=list)
+
+    @property
+    def programme(self) -> SafeString:
+        """The programme part as text, for a page that is rendered whole and kept."""
+        return mark_safe(self.programme_utf8.decode())
+
+
+def page_with_programme(html: str, parts: ProgrammeParts) -> bytes:
+    """A page rendered with ``PROGRAMME_SLOT`` where its programme goes, as the bytes sent,
+    the programme part joined in as it came from the cache."""
+    head, tail = html.split(PROGRAMME_SLOT)
+    return b"".join((head.encode(), parts.programme_utf8, tail.encode()))
 
 
 def timeline_of(sessions: list[Session]) -> list[tuple[int, float, float, bool]]:
@@ -134,7 +153,7 @@ def programme_parts(
                 if participant_id is not None
                 else mark_safe("")
             ),
-            programme=mark_safe(render_to_string("itinerary/_programme.html", rendered)),
+            programme_utf8=render_to_string("itinerary/_programme.html", rendered).encode(),
             phase=programme.phase,
             open_day_anchor=open_day.anchor if open_day else "",
             open_day_is_today=bool(open_day and open_day.is_today),
@@ -144,7 +163,7 @@ def programme_parts(
     page_path = context.get("page_path", "")
     return ProgrammeParts(
         status=parts.status,
-        programme=parts.programme,
+        programme_utf8=parts.programme_utf8,
         phase=parts.phase,
         open_day_anchor=parts.open_day_anchor,
         open_day_is_today=parts.open_day_is_today,

@@ -8,7 +8,7 @@ import json
 
 from django.contrib.staticfiles import finders
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +21,7 @@ from visits.changes.selectors import itinerary_news
 from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
 from visits.itinerary.display import names_for_reader, zone_words
-from visits.itinerary.pages import programme_parts
+from visits.itinerary.pages import PROGRAMME_SLOT, page_with_programme, programme_parts
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
 from visits.selectors import language_or_default, programme_build, programme_frame
@@ -62,8 +62,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": True, "zone_label": zone, "page_path": page_path},
         )
-        response = render(
-            request,
+        html = render_to_string(
             "itinerary/itinerary.html",
             {
                 "participant": participant,
@@ -72,6 +71,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                 ),
                 "visit": visit,
                 "parts": parts,
+                "programme_slot": PROGRAMME_SLOT,
                 "news": news,
                 "zone_words": zone_words(visit.time_zone),
                 "language": language,
@@ -89,7 +89,9 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
                     visit=visit, language=language, url_name="booklets:personal", token=token
                 ),
             },
+            request,
         )
+    response = HttpResponse(page_with_programme(html, parts))
     response.headers["Content-Language"] = language
     return response
 
