@@ -110,3 +110,31 @@ def test_the_clock_moves_the_next_session_to_now(client, delegation, monkeypatch
     assert 'class="status-card is-next"' in before
     assert 'class="status-card is-current"' in during
     assert '<span class="status-title">Afternoon walk (en)</span>' in during
+
+
+def test_a_session_to_be_confirmed_is_over_once_its_day_slot_has_passed(
+    client, delegation, monkeypatch
+):
+    # Neither running nor next (its time is not known), it still turns "Over": the clock
+    # state counts it among the sessions over, though nothing else moves between readings.
+    visit = delegation.visit
+    build_session(
+        visit,
+        day=1,
+        hour=9,
+        minutes=60,
+        title="Visit to be confirmed",
+        time_precision=Session.TimePrecision.TO_BE_CONFIRMED,
+    )
+    monkeypatch.setattr(timezone, "now", lambda: at(visit, 1, 8))
+    before = itinerary(client, delegation)[0]
+    monkeypatch.setattr(timezone, "now", lambda: at(visit, 1, 11))
+    after = itinerary(client, delegation)[0]
+
+    def card(page: str) -> str:
+        start = page.index("Visit to be confirmed (en)")
+        start = page.rindex("<article", 0, start)
+        return page[start : page.index("</article>", start)]
+
+    assert "Over" not in card(before)
+    assert "Over" in card(after)
