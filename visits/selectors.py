@@ -139,7 +139,7 @@ def programme_sessions_with_links(
     visit: Visit,
     resources: list,
     participant_id: int | None = None,
-    group_ids: set[int] | None = None,
+    group_ids: set[int] = frozenset(),
 ) -> ProgrammeSessions:
     """The sessions of ``programme_sessions`` with their relations as plain lists
     (``host_list``, ``speaker_list``, ``group_list``, ``resource_list``); for a participant
@@ -175,8 +175,6 @@ def programme_sessions_with_links(
                 found.setdefault(row.session_id, []).append(getattr(row, target))
         links[name] = found
     if participant_id is not None:
-        if group_ids is None:
-            group_ids = participant_group_ids(participant_id=participant_id)
         shown = [
             session
             for session in every
