@@ -3,8 +3,12 @@ it is slow to import and the web processes that never render should not pay for 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes.util
 import datetime
+import functools
 import gc
+import io
 import logging
 
 from django.template.loader import render_to_string
@@ -68,8 +72,37 @@ def booklet_html(*, content: BookletContent, zone, version: str, issued: datetim
         )
 
 
+@functools.cache
+def weasyprint_loaded():
+    """WeasyPrint, imported once a process, without asking the system where its libraries are.
+
+    WeasyPrint opens Pango, HarfBuzz and their kin by trying a list of names, Windows' first
+    ("libgobject-2.0-0"); each name the loader does not know goes to
+    ``ctypes.util.find_library``, which on Linux runs ``ldconfig -p`` and then ``gcc`` and
+    ``ld`` to look for it: fifty processes, a third of a second, in every cold command and
+    every worker's first booklet. The same list holds the names the loader opens directly
+    (``libgobject-2.0.so.0``, the ``.dylib`` and ``.dll`` ones), so the search is skipped
+    while WeasyPrint loads; a system that only the search would find is tried with it.
+    """
+    real_find_library = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        # A miss here is not the user's error yet: WeasyPrint's advice on installing the
+        # libraries is printed only if the search fails too.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint
+    except OSError:
+        # The modules that failed are not kept: the import runs again, with the search.
+        ctypes.util.find_library = real_find_library
+        import weasyprint
+    finally:
+        ctypes.util.find_library = real_find_library
+    return weasyprint
+
+
 def html_to_pdf(html: str, *, policy: StaticOnlyPolicy | None = None) -> bytes:
     """Render print HTML with a fetcher that loads nothing but our static files."""
+    weasyprint_loaded()
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher, URLFetcherResponse

@@ -183,3 +183,77 @@ def test_demo_visit_renders_bilingual_with_its_hosts(db):
     assert f"Стр. {total} из {total} · Page {total} sur {total}" in pages[-1]
     assert "Контакты / Contacts" in pages[-1]
     assert f"· {version[:8]}" in pages[-1]
+
+
+LOADING_WEASYPRINT = """
+import ctypes.util, json, subprocess, sys, cffi, django
+django.setup()
+if "--loader-knows-no-soname" in sys.argv:
+    # A system where only the search finds the libraries: the loader opens none by the
+    # names WeasyPrint gives, the search answers with where each one lies.
+    import glob, _cffi_backend
+    system_search = ctypes.util.find_library
+    def searching(name):
+        soname = system_search(name)
+        found = soname and glob.glob(f"/usr/lib/*/{soname}") + glob.glob(f"/usr/lib/{soname}")
+        return found[0] if found else None
+    ctypes.util.find_library = searching
+    real_load = _cffi_backend.load_library
+    def load(name, *more):
+        if not str(name).startswith("/"):
+            raise OSError(f"cannot load library {name!r}")
+        return real_load(name, *more)
+    _cffi_backend.load_library = load
+spawned = []
+real_init = subprocess.Popen.__init__
+def recording(self, args, *more, **options):
+    spawned.append(args)
+    real_init(self, args, *more, **options)
+subprocess.Popen.__init__ = recording
+search = ctypes.util.find_library
+from visits.booklets.rendering import weasyprint_loaded
+weasyprint_loaded()
+from weasyprint.text import ffi
+print(json.dumps({
+    "spawned": [str(args) for args in spawned],
+    "libraries": [name for name in ("pango", "harfbuzz", "fontconfig") if getattr(ffi, name)],
+    "search_restored": ctypes.util.find_library is search,
+}))
+"""
+
+
+def load_weasyprint_in_a_new_process(*options: str) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", LOADING_WEASYPRINT, *options],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_weasyprint_loads_its_libraries_without_starting_a_process():
+    # Each cold command and each worker's first booklet used to start some fifty processes
+    # (ldconfig, gcc, ld) while WeasyPrint looked for its libraries under Windows' names.
+    loaded = load_weasyprint_in_a_new_process()
+    assert loaded["spawned"] == []
+    assert loaded["libraries"] == ["pango", "harfbuzz", "fontconfig"]
+    # The search is the system's again for anything else in the process.
+    assert loaded["search_restored"]
+
+
+def test_weasyprint_still_loads_where_only_the_search_finds_its_libraries():
+    loaded = load_weasyprint_in_a_new_process("--loader-knows-no-soname")
+    assert loaded["spawned"]  # the search ran, as WeasyPrint alone would run it
+    assert loaded["libraries"] == ["pango", "harfbuzz", "fontconfig"]
+    assert loaded["search_restored"]
