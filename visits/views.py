@@ -1,13 +1,14 @@
 """The public programme of a published visit: no participant, no contact, no private note."""
 
 import datetime
+import gzip
 
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
@@ -88,7 +89,25 @@ def _public_language(request: HttpRequest, visit_language: str) -> tuple[str, bo
 # Seconds a public page is kept: its key moves with every edit, version and minute anyway.
 PUBLIC_PAGE_SECONDS = 3600
 # Raised when the page's template or what it shows changes shape, for a shared cache.
-PUBLIC_PAGE_VERSION = 2
+PUBLIC_PAGE_VERSION = 3
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    """Whether the browser takes a gzip-compressed answer (``Accept-Encoding``, with its
+    weights: ``gzip;q=0`` refuses it, ``*`` takes it unless gzip is refused by name)."""
+    weights = {}
+    for item in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, parameters = item.partition(";")
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[name.strip().lower()] = weight
+    return weights.get("gzip", weights.get("*", 0.0)) > 0
 
 
 @require_safe
@@ -118,9 +137,19 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         # Kept as the bytes sent: a 300-session page is half a megabyte, which every
         # request would otherwise decode from the cache and encode again for the response.
+        # And kept compressed too, once: readers open it on a phone's slow connection
+        # abroad, where a tenth of the bytes is a page that opens, and compressing it on
+        # every request would cost more than serving it.
         page = _public_programme_page(request, slug=slug, language=language, now=now).encode()
+        page = (page, gzip.compress(page, mtime=0))
         cache.set(key, page, PUBLIC_PAGE_SECONDS)
-    response = HttpResponse(page)
+    plain, compressed = page
+    if accepts_gzip(request):
+        response = HttpResponse(compressed)
+        response.headers["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(plain)
+    patch_vary_headers(response, ("Accept-Encoding",))
     response.headers["Content-Language"] = language
     patch_cache_control(response, public=True, max_age=300)
     return response

@@ -3,6 +3,7 @@ the minute printed on it make the next reader get a new page; a reader's request
 reads one light row."""
 
 import datetime
+import gzip
 
 import pytest
 from django.db import connection
@@ -93,3 +94,37 @@ def test_each_address_of_the_portal_gets_links_to_itself(client, delegation, set
     public_page(client, delegation)
     page = public_page(client, delegation, HTTP_HOST="visits.example.org")[0]
     assert "webcal://visits.example.org/" in page
+
+
+@pytest.mark.parametrize(
+    ("accept_encoding", "compressed"),
+    [
+        ("gzip, deflate, br", True),  # what phones' browsers send
+        ("br;q=1.0, gzip;q=0.8, *;q=0.1", True),
+        ("*", True),
+        ("", False),
+        ("identity", False),
+        ("gzip;q=0, *", False),
+        ("deflate, br", False),
+        ("gzip;q=nonsense", False),
+    ],
+)
+def test_the_page_goes_compressed_to_a_browser_that_takes_it(
+    client, delegation, accept_encoding, compressed
+):
+    # Readers open it on a phone abroad: a 300-session page is half a megabyte as text.
+    plain, _ = public_page(client, delegation)
+    response = client.get(
+        f"/v/{delegation.visit.slug}/?lang=en", HTTP_ACCEPT_ENCODING=accept_encoding
+    )
+
+    assert "Accept-Encoding" in response["Vary"]
+    if compressed:
+        assert response["Content-Encoding"] == "gzip"
+        assert int(response["Content-Length"]) == len(response.content) < len(plain) / 2
+        page = gzip.decompress(response.content).decode()
+    else:
+        assert not response.has_header("Content-Encoding")
+        page = response.content.decode()
+    assert page == plain
+    assert "Study visit to Paris" in page
