@@ -131,12 +131,16 @@ def main() -> None:
 
     print(f"Loading each page for {SECONDS} s with wrk on one gunicorn worker …", flush=True)
     cookie = admin_cookie(data)
+    # Every request asks as a phone's browser asks, the trivial view's too.
+    browser = ("Accept-Encoding", "gzip, deflate, br")
     served = {}
     with web.Server(env) as server:
-        served["trivial view"] = web.load(server, "/bench/trivial/", seconds=SECONDS)
+        served["trivial view"] = web.load(
+            server, "/bench/trivial/", seconds=SECONDS, headers=[browser]
+        )
         for label, (path, staff) in pages.items():
             served[label] = web.load(
-                server, path, seconds=SECONDS, headers=[cookie] if staff else []
+                server, path, seconds=SECONDS, headers=[browser, cookie] if staff else [browser]
             )
     trivial = served["trivial view"]["rps"]
     for figures in served.values():
@@ -209,11 +213,15 @@ def main() -> None:
         met = "yes" if row["met"] else "NO"
         print(f"{row['target']:<{width}}  {figure:>12}  {row['limit']:>12}  {met}")
     print()
-    print(f"{'page':<42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'÷ trivial':>9} {'queries':>8}")
+    print(
+        f"{'page':<42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'÷ trivial':>9} "
+        f"{'queries':>8} {'bytes sent':>14}"
+    )
     for label, figures in served.items():
+        sent = f"{figures['bytes']:,}{' gzip' if figures['encoding'] == 'gzip' else ''}"
         print(
             f"{label:<42} {figures['rps']:>8} {figures['p50_ms']:>8} {figures['p95_ms']:>8} "
-            f"{figures['ratio_to_trivial']:>9} {queries.get(label, ''):>8}"
+            f"{figures['ratio_to_trivial']:>9} {queries.get(label, ''):>8} {sent:>14}"
         )
     results = {
         "machine": {

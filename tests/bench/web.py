@@ -93,7 +93,9 @@ def load(server: Server, path: str, *, seconds: int, connections: int = 2, heade
         raise SystemExit("make bench needs wrk (Debian: apt-get install wrk).")
     # A warm-up request: the first one compiles templates and opens the database.
     request = urllib.request.Request(server.url(path), headers=dict(headers))
-    urllib.request.urlopen(request, timeout=120).read()
+    with urllib.request.urlopen(request, timeout=120) as response:
+        sent = len(response.read())  # as sent: urllib decompresses nothing
+        encoding = response.headers.get("Content-Encoding", "")
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_REPORT)
     command = [
@@ -115,4 +117,6 @@ def load(server: Server, path: str, *, seconds: int, connections: int = 2, heade
     figures["rps"] = round(figures["requests"] / figures["seconds"], 1)
     figures["p50_ms"] = round(figures["p50_ms"], 1)
     figures["p95_ms"] = round(figures["p95_ms"], 1)
+    figures["bytes"] = sent
+    figures["encoding"] = encoding
     return figures
