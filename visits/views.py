@@ -133,22 +133,22 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
             now.strftime("%Y-%m-%dT%H:%M"),
         )
     )
-    page = cache.get(key)
+    compressed = accepts_gzip(request)
+    # Each form has its own key: a request reads from the cache only the bytes it sends.
+    page = cache.get(key + (":gzip" if compressed else ":plain"))
     if page is None:
         # Kept as the bytes sent: a 300-session page is half a megabyte, which every
         # request would otherwise decode from the cache and encode again for the response.
         # And kept compressed too, once: readers open it on a phone's slow connection
-        # abroad, where a tenth of the bytes is a page that opens, and compressing it on
-        # every request would cost more than serving it.
-        page = _public_programme_page(request, slug=slug, language=language, now=now).encode()
-        page = (page, gzip.compress(page, mtime=0))
-        cache.set(key, page, PUBLIC_PAGE_SECONDS)
-    plain, compressed = page
-    if accepts_gzip(request):
-        response = HttpResponse(compressed)
+        # abroad, where a twentieth of the bytes is a page that opens, and compressing it
+        # on every request would cost more than serving it.
+        plain = _public_programme_page(request, slug=slug, language=language, now=now).encode()
+        forms = {key + ":plain": plain, key + ":gzip": gzip.compress(plain, mtime=0)}
+        cache.set_many(forms, PUBLIC_PAGE_SECONDS)
+        page = forms[key + (":gzip" if compressed else ":plain")]
+    response = HttpResponse(page)
+    if compressed:
         response.headers["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(plain)
     patch_vary_headers(response, ("Accept-Encoding",))
     response.headers["Content-Language"] = language
     patch_cache_control(response, public=True, max_age=300)
