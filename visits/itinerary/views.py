@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from organisations.languages import translated_text
@@ -25,7 +25,13 @@ from visits.itinerary.pages import PROGRAMME_SLOT, page_with_programme, programm
 from visits.models import Resource
 from visits.personal import participant_or_404, personal
 from visits.selectors import language_or_default, programme_build, programme_frame
-from visits.views import booklet_links, language_links, resource_file_response, zone_label
+from visits.views import (
+    accepts_gzip,
+    booklet_links,
+    language_links,
+    resource_file_response,
+    zone_label,
+)
 
 
 def _chosen_language(request: HttpRequest, participant: Participant) -> tuple[str, bool]:
@@ -91,7 +97,11 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             },
             request,
         )
-    response = HttpResponse(page_with_programme(html, parts))
+    compressed = accepts_gzip(request)
+    response = HttpResponse(page_with_programme(html, parts, compressed=compressed))
+    if compressed:
+        response.headers["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ("Accept-Encoding",))
     response.headers["Content-Language"] = language
     return response
 

@@ -2,6 +2,7 @@
 whichever page or import made it, and the clock moves sessions into the past."""
 
 import datetime
+import gzip
 
 import pytest
 from django.db import connection
@@ -138,3 +139,30 @@ def test_a_session_to_be_confirmed_is_over_once_its_day_slot_has_passed(
 
     assert "Over" not in card(before)
     assert "Over" in card(after)
+
+
+def test_the_page_goes_compressed_to_a_browser_that_takes_it(client, delegation):
+    # Participants read it on a phone abroad; the kept programme part is compressed once
+    # and the page around it joined to it, a stream every browser must read as one.
+    path = f"/p/{delegation.olga.access_token}/?lang=en"
+    first = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")  # part made now
+    second = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")  # part from the cache
+    plain = client.get(path)
+
+    assert not plain.has_header("Content-Encoding")
+    assert "Accept-Encoding" in plain["Vary"] and "Cookie" in plain["Vary"]
+    for response in (first, second):
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        # gzip checks the stream's end, its checksum and its length.
+        assert gzip.decompress(response.content) == plain.content
+        assert len(response.content) < len(plain.content) / 2
+    assert "Welcome" in plain.content.decode()
+
+
+def test_a_compressed_page_refused_by_the_browser_is_sent_plain(client, delegation):
+    path = f"/p/{delegation.olga.access_token}/?lang=en"
+    response = client.get(path, HTTP_ACCEPT_ENCODING="gzip;q=0, deflate")
+
+    assert not response.has_header("Content-Encoding")
+    assert "Welcome" in response.content.decode()
