@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from organisations.languages import language_codes, translated_text
@@ -201,6 +202,7 @@ def _public_programme_page(
 
 
 @require_safe
+@gzip_page  # as the participant's calendar (visits.itinerary.views)
 def public_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     from visits.itinerary.calendar import programme_calendar
 

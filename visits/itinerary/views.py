@@ -13,6 +13,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from organisations.languages import translated_text
@@ -107,6 +108,9 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_safe
+# Calendar apps on the participant's phone fetch it abroad every few hours; made afresh
+# each time, so compressed each time, by Django's own (which pads against BREACH).
+@gzip_page
 @personal
 def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
     participant = participant_or_404(token)

@@ -1,6 +1,7 @@
 """The personal .ics feed: parses, round-trips, and updates rather than duplicates."""
 
 import datetime
+import gzip
 import zoneinfo
 
 import icalendar
@@ -154,3 +155,19 @@ def test_the_feed_is_in_the_visits_zone_whatever_the_server_zone(client, db, set
     assert office.decoded("DTSTART").replace(tzinfo=None) == datetime.datetime(2026, 6, 1, 10)
     assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
     assert "DTSTART;TZID=Asia/Tokyo:20260601T100000" in calendar.to_ical().decode()
+
+
+def test_the_feeds_go_compressed_to_a_calendar_app_that_takes_them(client, delegation):
+    # Phones fetch a subscribed calendar themselves, abroad too.
+    for path in (
+        f"/p/{delegation.olga.access_token}/calendar.ics",
+        f"/v/{delegation.visit.slug}/programme.ics",
+    ):
+        plain = client.get(path)
+        compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+
+        assert not plain.has_header("Content-Encoding")
+        assert compressed["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in compressed["Vary"]
+        assert gzip.decompress(compressed.content) == plain.content
+        assert icalendar.Calendar.from_ical(plain.content).walk("VEVENT")
