@@ -64,6 +64,9 @@ def parse_languages(value: str) -> list[str]:
     if not codes or len(codes) > 2:
         raise ValueError(f"Give one language or two joined by '+', such as ru+fr; got {value!r}.")
     unknown = [code for code in codes if code not in known]
+    if any(not code.isalpha() for code in unknown):
+        # "fr,ru" or "fr/ru": two languages, joined the wrong way.
+        raise ValueError(f"Give one language or two joined by '+', such as ru+fr; got {value!r}.")
     if unknown:
         raise ValueError(
             f"Unknown language {', '.join(unknown)}; the portal has {', '.join(known)}."

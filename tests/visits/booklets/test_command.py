@@ -34,6 +34,10 @@ def test_it_writes_a_personal_booklet(visit, anna, tmp_path):
     [
         (["nope"], "No visit with the short name 'nope'."),
         (["paris-rouen-2025", "--lang", "de"], "Unknown language de; the portal has ru, fr, en."),
+        (
+            ["paris-rouen-2025", "--lang", "fr,ru"],
+            "Give one language or two joined by '+', such as ru+fr; got 'fr,ru'.",
+        ),
         (["paris-rouen-2025", "--paper", "a3"], "Paper is one of a4, a5; got 'a3'."),
         (["paris-rouen-2025", "--participant", "999999"], "No participant with id 999999."),
     ],
