@@ -29,6 +29,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -74,7 +75,13 @@ class ProgrammeParts:
 def page_with_programme(html: str, parts: ProgrammeParts, *, compressed: bool = False) -> bytes:
     """A page rendered with ``PROGRAMME_SLOT`` where its programme goes, as the bytes sent,
     the programme part joined in as it came from the cache; gzip-compressed if asked."""
-    head, tail = html.split(PROGRAMME_SLOT)
+    pieces = html.split(PROGRAMME_SLOT)
+    if len(pieces) != 2:
+        raise ImproperlyConfigured(
+            "A page template must print {{ programme_slot }} exactly once, where the "
+            f"programme goes; this one printed it {len(pieces) - 1} times."
+        )
+    head, tail = pieces
     if compressed:
         return gzip_joined(head.encode(), parts, tail.encode())
     return b"".join((head.encode(), parts.programme_utf8, tail.encode()))

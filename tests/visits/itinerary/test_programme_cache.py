@@ -166,3 +166,14 @@ def test_a_compressed_page_refused_by_the_browser_is_sent_plain(client, delegati
 
     assert not response.has_header("Content-Encoding")
     assert "Welcome" in response.content.decode()
+
+
+@pytest.mark.parametrize("times", [0, 2])
+def test_a_template_that_misplaces_the_programme_slot_is_told_so(times):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from visits.itinerary.pages import PROGRAMME_SLOT, ProgrammeParts, page_with_programme
+
+    html = "<main>" + str(PROGRAMME_SLOT) * times + "</main>"
+    with pytest.raises(ImproperlyConfigured, match=f"printed it {times} times"):
+        page_with_programme(html, ProgrammeParts(programme_utf8=b"<ol></ol>"))
