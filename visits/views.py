@@ -1,7 +1,6 @@
 """The public programme of a published visit: no participant, no contact, no private note."""
 
 import datetime
-import gzip
 
 from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -18,7 +17,12 @@ from visits.booklets.selectors import booklet_offers
 from visits.changes.selectors import programme_news
 from visits.dates import day_month_year, offset_changes
 from visits.itinerary.display import zone_words
-from visits.itinerary.pages import programme_parts
+from visits.itinerary.pages import (
+    PROGRAMME_SLOT,
+    ProgrammeParts,
+    page_with_programme,
+    programme_parts,
+)
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
 from visits.resource_files import file_download
@@ -140,11 +144,13 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
     if page is None:
         # Kept as the bytes sent: a 300-session page is half a megabyte, which every
         # request would otherwise decode from the cache and encode again for the response.
-        # And kept compressed too, once: readers open it on a phone's slow connection
-        # abroad, where a twentieth of the bytes is a page that opens, and compressing it
-        # on every request would cost more than serving it.
-        plain = _public_programme_page(request, slug=slug, language=language, now=now).encode()
-        forms = {key + ":plain": plain, key + ":gzip": gzip.compress(plain, mtime=0)}
+        # And kept compressed too, as the itinerary is sent (its programme part compressed
+        # once): readers open it on a phone's slow connection abroad.
+        html, parts = _public_programme_page(request, slug=slug, language=language, now=now)
+        forms = {
+            key + ":plain": page_with_programme(html, parts),
+            key + ":gzip": page_with_programme(html, parts, compressed=True),
+        }
         cache.set_many(forms, PUBLIC_PAGE_SECONDS)
         page = forms[key + (":gzip" if compressed else ":plain")]
     response = HttpResponse(page)
@@ -158,7 +164,8 @@ def public_programme(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _public_programme_page(
     request: HttpRequest, *, slug: str, language: str, now: datetime.datetime
-) -> str:
+) -> tuple[str, ProgrammeParts]:
+    """The page with ``PROGRAMME_SLOT`` where its programme goes, and the parts."""
     visit = _visit_or_404(slug)
     frame = programme_frame(visit=visit)
     page_path = reverse("visits:public_programme", kwargs={"slug": slug})
@@ -177,11 +184,12 @@ def _public_programme_page(
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": False, "zone_label": zone, "page_path": page_path},
         )
-        return render_to_string(
+        html = render_to_string(
             "public/programme.html",
             {
                 "visit": visit,
                 "parts": parts,
+                "programme_slot": PROGRAMME_SLOT,
                 "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,
                 "news": news,
@@ -199,6 +207,7 @@ def _public_programme_page(
             },
             request=request,
         )
+    return html, parts
 
 
 @require_safe

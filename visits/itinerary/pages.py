@@ -66,11 +66,6 @@ class ProgrammeParts:
     contacts: list[ContactView] = field(default_factory=list)
     resources: list[ResourceView] = field(default_factory=list)
 
-    @property
-    def programme(self) -> SafeString:
-        """The programme part as text, for a page that is rendered whole and kept."""
-        return mark_safe(self.programme_utf8.decode())
-
 
 def page_with_programme(html: str, parts: ProgrammeParts, *, compressed: bool = False) -> bytes:
     """A page rendered with ``PROGRAMME_SLOT`` where its programme goes, as the bytes sent,
