@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_header_parameters
 from django.utils.translation import gettext
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
@@ -102,16 +103,11 @@ def accepts_gzip(request: HttpRequest) -> bool:
     weights: ``gzip;q=0`` refuses it, ``*`` takes it unless gzip is refused by name)."""
     weights = {}
     for item in request.headers.get("Accept-Encoding", "").split(","):
-        name, _, parameters = item.partition(";")
-        weight = 1.0
-        for parameter in parameters.split(";"):
-            key, _, value = parameter.strip().partition("=")
-            if key == "q":
-                try:
-                    weight = float(value)
-                except ValueError:
-                    weight = 0.0
-        weights[name.strip().lower()] = weight
+        name, parameters = parse_header_parameters(item)
+        try:
+            weights[name] = float(parameters.get("q", 1))
+        except ValueError:
+            weights[name] = 0.0
     return weights.get("gzip", weights.get("*", 0.0)) > 0
 
 
