@@ -1,4 +1,4 @@
-"""Run one command and print its wall seconds, CPU seconds and peak memory as JSON.
+"""Run one command; write its wall seconds, CPU seconds and peak memory to a JSON file.
 
 The benchmark starts every measured process through this small one. On Linux a process
 takes as its starting peak memory the peak of the process that spawned it (the kernel

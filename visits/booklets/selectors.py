@@ -61,12 +61,10 @@ def parse_languages(value: str) -> list[str]:
     """``"ru+fr"`` -> ``["ru", "fr"]``; ValueError names what is wrong."""
     codes = [code.strip().lower() for code in value.replace(" ", "+").split("+") if code]
     known = language_codes()
-    if not codes or len(codes) > 2:
+    # "fr,ru" or "fr/ru" is two languages joined the wrong way, not an unknown one.
+    if not codes or len(codes) > 2 or not all(code.isalpha() for code in codes):
         raise ValueError(f"Give one language or two joined by '+', such as ru+fr; got {value!r}.")
     unknown = [code for code in codes if code not in known]
-    if any(not code.isalpha() for code in unknown):
-        # "fr,ru" or "fr/ru": two languages, joined the wrong way.
-        raise ValueError(f"Give one language or two joined by '+', such as ru+fr; got {value!r}.")
     if unknown:
         raise ValueError(
             f"Unknown language {', '.join(unknown)}; the portal has {', '.join(known)}."
