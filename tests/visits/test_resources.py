@@ -1,5 +1,7 @@
 """Background reading files: served beside the page that lists them, to its readers only."""
 
+from urllib.parse import urljoin
+
 import pytest
 from django.core.files.base import ContentFile
 
@@ -38,11 +40,12 @@ def test_a_drafts_file_opens_only_through_a_personal_link(client):
     plan = plan_of(visit)
 
     page = client.get(f"/p/{anna.access_token}/").content.decode()
-    personal = client.get(f"/p/{anna.access_token}/resources/{plan.pk}/")
+    # The page links to it relative to the personal address, where it opens.
+    personal = client.get(urljoin(f"/p/{anna.access_token}/", f"resources/{plan.pk}/"))
     public = client.get(f"/v/paris-2026/resources/{plan.pk}/")
     media = client.get(f"/media/{plan.file.name}")
 
-    assert f'href="/p/{anna.access_token}/resources/{plan.pk}/"' in page
+    assert f'href="resources/{plan.pk}/"' in page
     assert b"".join(personal.streaming_content) == PLAN
     assert personal["Referrer-Policy"] == "no-referrer"
     assert (public.status_code, media.status_code) == (404, 404)

@@ -22,7 +22,11 @@ every participant of the same groups; nothing personal is in it.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
+import operator
+import pickle
+import re
 import secrets
 import struct
 import zlib
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.template.loader import render_to_string
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from visits.itinerary.display import (
@@ -45,15 +50,26 @@ from visits.selectors import ProgrammeFrame, programme_build
 
 # Parts are found again by their content key; a day is long enough for a visit's day.
 PARTS_SECONDS = 24 * 3600
-VERSION = 4
+VERSION = 5
 
-# Where a page template leaves room for the programme part (``page_with_programme``): an
-# HTML comment no text can forge, since it is drawn afresh by each process.
-PROGRAMME_SLOT = mark_safe(f"<!-- programme {secrets.token_hex(16)} -->")
+# Where a page template leaves room for what is not in it (the programme part, a reader's
+# own lines): HTML comments no text can forge, since they are drawn afresh by each process.
+_SLOT_MARK = secrets.token_hex(16)
+_SLOT = re.compile(f"<!-- slot ([a-z_]+) {_SLOT_MARK} -->")
+
+
+def slot(name: str) -> SafeString:
+    """Where a page shell (``PageShell``) takes the value named ``name``."""
+    return mark_safe(f"<!-- slot {name} {_SLOT_MARK} -->")
+
+
+PROGRAMME_SLOT = slot("programme")
 
 
 @dataclass
 class ProgrammeParts:
+    # The key the part is kept under: what is built from the part is kept under it too.
+    key: str = ""
     status: SafeString = field(default_factory=lambda: mark_safe(""))
     # The programme part as the UTF-8 bytes sent: kept as text, a 300-session part (a third
     # of a megabyte) was decoded from the cache and encoded again for every response.
@@ -77,9 +93,81 @@ def page_with_programme(html: str, parts: ProgrammeParts, *, compressed: bool = 
             f"programme goes; this one printed it {len(pieces) - 1} times."
         )
     head, tail = pieces
+    return _joined(head, parts, tail, compressed=compressed)
+
+
+def _joined(head: str, parts: ProgrammeParts, tail: str, *, compressed: bool) -> bytes:
     if compressed:
         return gzip_joined(head.encode(), parts, tail.encode())
     return b"".join((head.encode(), parts.programme_utf8, tail.encode()))
+
+
+@dataclass(frozen=True)
+class PageShell:
+    """A page rendered once for all the readers it is the same for, with slots (``slot``)
+    where each reader's own lines and the programme part go.
+
+    A participant's itinerary is mostly what every participant of the same groups reads:
+    the visit, the nav, the contacts, the practical information, the booklets offered.
+    Rendering that for each request was most of the page's time; a shell kept under what it
+    shows leaves a request only the reader's name, addresses and panels to render. Its
+    pieces alternate text and slot names: text, name, text, ..., text."""
+
+    pieces: tuple[str, ...]
+
+    @classmethod
+    def of(cls, html: str) -> PageShell:
+        pieces = tuple(_SLOT.split(html))
+        printed = pieces[1::2].count("programme")
+        if printed != 1:
+            raise ImproperlyConfigured(
+                "A page template must print the programme slot exactly once, where the "
+                f"programme goes; this one printed it {printed} times."
+            )
+        return cls(pieces)
+
+    def page(self, values: dict[str, str], parts: ProgrammeParts, *, compressed: bool) -> bytes:
+        """The page as the bytes sent, each slot filled with its value from ``values``
+        (escaped unless marked safe, as a template would) and the programme part joined in
+        as it came from the cache; gzip-compressed if asked."""
+        head: list[str] = []
+        tail: list[str] = []
+        into = head
+        for index, piece in enumerate(self.pieces):
+            if not index % 2:
+                into.append(piece)
+            elif piece == "programme":
+                into = tail
+            else:
+                into.append(conditional_escape(values[piece]))
+        return _joined("".join(head), parts, "".join(tail), compressed=compressed)
+
+
+@functools.cache
+def _stored_values(model) -> operator.itemgetter:
+    return operator.itemgetter(*(field.attname for field in model._meta.concrete_fields))
+
+
+def row_values(instance) -> str:
+    """A digest of every stored value of a row, for a key that must move with any of them:
+    the values as loaded (a translated field's descriptor would look up fallbacks),
+    pickled (a visit's texts in three languages are kilobytes to repr)."""
+    try:
+        values = _stored_values(type(instance))(instance.__dict__)
+    except KeyError:  # a deferred field: loaded now
+        values = tuple(getattr(instance, field.attname) for field in instance._meta.concrete_fields)
+    return hashlib.sha256(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+
+def page_shell(key: tuple, build) -> PageShell:
+    """The shell kept under ``key``, or built by ``build()`` (the page's HTML with its
+    slots) and kept. ``key`` must hold everything the shell shows."""
+    kept = _key("shell", VERSION, *key)
+    shell = cache.get(kept)
+    if shell is None:
+        shell = PageShell.of(build())
+        cache.set(kept, shell, PARTS_SECONDS)
+    return shell
 
 
 # A gzip member without a file name or time (RFC 1952), as gzip.compress(mtime=0) writes it.
@@ -205,10 +293,12 @@ def programme_parts(
             open_day_anchor=open_day.anchor if open_day else "",
             open_day_is_today=bool(open_day and open_day.is_today),
         )
-        cache.set_many({timeline_key: timeline, _key("parts", state, *base): parts}, PARTS_SECONDS)
+        parts.key = _key("parts", state, *base)
+        cache.set_many({timeline_key: timeline, parts.key: parts}, PARTS_SECONDS)
     reader = Reader(language)
     page_path = context.get("page_path", "")
     return ProgrammeParts(
+        key=parts.key,
         status=parts.status,
         programme_utf8=parts.programme_utf8,
         programme_deflated=parts.programme_deflated,

@@ -4,9 +4,11 @@ Every way of getting the token wrong (unknown, revoked, truncated, garbage) ends
 same Http404 as a page that does not exist, so a guess learns nothing.
 """
 
+import datetime
 import json
 
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -22,8 +24,15 @@ from visits.changes.selectors import itinerary_news
 from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
 from visits.itinerary.display import names_for_reader, zone_words
-from visits.itinerary.pages import PROGRAMME_SLOT, page_with_programme, programme_parts
-from visits.models import Resource
+from visits.itinerary.pages import (
+    PROGRAMME_SLOT,
+    ProgrammeParts,
+    page_shell,
+    programme_parts,
+    row_values,
+    slot,
+)
+from visits.models import Resource, Visit
 from visits.personal import participant_or_404, personal
 from visits.selectors import language_or_default, programme_build, programme_frame
 from visits.views import (
@@ -53,11 +62,11 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     # Opening the page is reading the latest version: what changed since is marked.
     reading = itinerary_reading_record(participant=participant)
     news = itinerary_news(reading=reading, participant=participant, language=language)
-    page_path = reverse("itinerary:page", kwargs={"token": token})
-    calendar_path = reverse("itinerary:calendar", kwargs={"token": token})
     lang_query = f"?lang={language}" if chosen else ""
-    calendar_url = request.build_absolute_uri(calendar_path + lang_query)
-    webcal_url = "webcal://" + calendar_url.split("://", 1)[1]
+    calendar_url = request.build_absolute_uri(
+        reverse("itinerary:calendar", kwargs={"token": token}) + lang_query
+    )
+    compressed = accepts_gzip(request)
     with translation.override(language), timezone.override(visit.zone):
         zone = zone_label(visit)
         parts = programme_parts(
@@ -67,44 +76,100 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             language=language,
             participant_id=participant.pk,
             changed_session_ids=frozenset(news.session_ids),
-            context={"participant": True, "zone_label": zone, "page_path": page_path},
+            context={"participant": True, "zone_label": zone},
         )
-        html = render_to_string(
-            "itinerary/itinerary.html",
+        shell = _itinerary_shell(visit=visit, parts=parts, language=language, zone=zone)
+        names = names_for_reader(
+            latin=participant.name_latin, native=participant.name_native, language=language
+        )
+        mine = {"participant": participant, "visit": visit, "language": language}
+        page = shell.page(
             {
-                "participant": participant,
-                "names": names_for_reader(
-                    latin=participant.name_latin, native=participant.name_native, language=language
+                "name": names[0],
+                "person": render_to_string("itinerary/_person.html", {"names": names}),
+                "manifest_url": f"manifest.webmanifest{lang_query}",
+                "updated": _updated_line(visit=visit, now=now, language=language),
+                "changes": (
+                    render_to_string("itinerary/_changes.html", {"news": news})
+                    if news.sentences
+                    else ""
                 ),
-                "visit": visit,
-                "parts": parts,
-                "programme_slot": PROGRAMME_SLOT,
-                "news": news,
-                "zone_words": zone_words(visit.time_zone),
-                "language": language,
-                "language_links": language_links(page_path, current=language),
-                "lang_query": lang_query,
-                "page_path": page_path,
+                "logistics": render_to_string("itinerary/_own_logistics.html", mine),
                 "calendar_url": calendar_url,
-                "webcal_url": webcal_url,
-                "manifest_url": reverse("itinerary:manifest", kwargs={"token": token}) + lang_query,
-                "service_worker_url": reverse("itinerary:service_worker"),
-                "service_worker_scope": reverse("itinerary:service_worker_scope"),
-                "rendered_at": now.astimezone(visit.zone),
-                "zone_label": zone,
-                "booklets": booklet_links(
-                    visit=visit, language=language, url_name="booklets:personal", token=token
-                ),
+                "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
             },
-            request,
+            parts,
+            compressed=compressed,
         )
-    compressed = accepts_gzip(request)
-    response = HttpResponse(page_with_programme(html, parts, compressed=compressed))
+    response = HttpResponse(page)
     if compressed:
         response.headers["Content-Encoding"] = "gzip"
     patch_vary_headers(response, ("Accept-Encoding",))
     response.headers["Content-Language"] = language
     return response
+
+
+# What of the itinerary is one reader's own: slots in the shell, filled per request.
+_READERS_OWN = (
+    "name",
+    "person",
+    "manifest_url",
+    "updated",
+    "changes",
+    "logistics",
+    "calendar_url",
+    "webcal_url",
+)
+
+
+def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str:
+    """The line "Last updated" with the minute and the zone's offset: the same for every
+    reader of a language in the zone within the minute, so rendered once for them (its date
+    and translation filters were a twentieth of the page's time)."""
+    rendered_at = now.astimezone(visit.zone)
+    key = f"itinerary-updated:{language}:{visit.time_zone}:{rendered_at:%Y-%m-%dT%H:%M%z}"
+    line = cache.get(key)
+    if line is None:
+        line = render_to_string(
+            "itinerary/_updated.html",
+            {"rendered_at": rendered_at, "zone_words": zone_words(visit.time_zone)},
+        )
+        cache.set(key, line, 120)
+    return line
+
+
+def _itinerary_shell(*, visit: Visit, parts: ProgrammeParts, language: str, zone: str):
+    """What every participant of the same groups reads, rendered once and kept under the
+    programme part it holds and every value of the visit and its organiser (a title, a
+    practical note, a time zone edited: a new shell). Nothing of a participant is given to
+    it: their name, addresses and panels are slots, and its links are relative to the page
+    (``/p/<token>/``), so that one shell serves every personal address."""
+    page_path = reverse("itinerary:page", kwargs={"token": "-"})
+
+    def build() -> str:
+        return render_to_string(
+            "itinerary/itinerary.html",
+            {
+                **{name: slot(name) for name in _READERS_OWN},
+                "LANGUAGE_CODE": language,
+                "visit": visit,
+                "parts": parts,
+                "programme_slot": PROGRAMME_SLOT,
+                "language": language,
+                "language_links": language_links("", current=language),
+                "service_worker_url": reverse("itinerary:service_worker"),
+                "service_worker_scope": reverse("itinerary:service_worker_scope"),
+                "zone_label": zone,
+                "booklets": [
+                    (url.removeprefix(page_path), label)
+                    for url, label in booklet_links(
+                        visit=visit, language=language, url_name="booklets:personal", token="-"
+                    )
+                ],
+            },
+        )
+
+    return page_shell((parts.key, language, row_values(visit), row_values(visit.organiser)), build)
 
 
 @require_safe

@@ -2,6 +2,7 @@
 
 import datetime
 import zoneinfo
+from urllib.parse import urljoin
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -63,16 +64,18 @@ def test_the_page_opens_in_the_preferred_language_and_switches(client, delegatio
     assert '<span class="day-date">lundi 16 mars</span>' in french
     assert '<html lang="ru">' in unknown
     assert '<h3 class="session-title">Экскурсия по библиотеке</h3>' in unknown
-    # The switcher offers every configured language, in its own name, on the same page.
+    # The switcher offers every configured language, in its own name, on the same page
+    # (links relative to the personal address: one page shell serves every participant).
     assert (
-        f'<li><a href="/p/{token}/?lang=fr" lang="fr" hreflang="fr" aria-current="true">'
-        "Français</a></li>"
+        '<li><a href="?lang=fr" lang="fr" hreflang="fr" aria-current="true">Français</a></li>'
     ) in french
-    assert f'<li><a href="/p/{token}/?lang=ru" lang="ru" hreflang="ru">Русский</a></li>' in french
-    assert f'<li><a href="/p/{token}/?lang=en" lang="en" hreflang="en">English</a></li>' in french
+    assert '<li><a href="?lang=ru" lang="ru" hreflang="ru">Русский</a></li>' in french
+    assert '<li><a href="?lang=en" lang="en" hreflang="en">English</a></li>' in french
     # A chosen language is kept in the calendar and manifest links.
     assert f'href="webcal://testserver/p/{token}/calendar.ics?lang=fr"' in french
-    assert f'<link rel="manifest" href="/p/{token}/manifest.webmanifest?lang=fr">' in french
+    assert '<link rel="manifest" href="manifest.webmanifest?lang=fr">' in french
+    manifest = client.get(urljoin(f"/p/{token}/?lang=fr", "manifest.webmanifest?lang=fr"))
+    assert manifest.json()["start_url"] == f"/p/{token}/?lang=fr"
     assert f'href="webcal://testserver/p/{token}/calendar.ics"' in russian
 
 
@@ -458,14 +461,12 @@ def test_the_page_offers_the_participants_own_booklet(client, delegation):
     token = delegation.anna.access_token
 
     page = page_of(client, delegation.anna)
-    waiting = client.get(f"/p/{token}/booklet/ru+fr/a5/")
+    waiting = client.get(urljoin(f"/p/{token}/", "booklet/ru+fr/a5/"))
 
     assert '<h2 id="booklet-title">Буклет для печати</h2>' in page
-    assert f'<a class="button-link" href="/p/{token}/booklet/ru/a5/">Русский, A5</a>' in page
-    assert (
-        f'<a class="button-link" href="/p/{token}/booklet/ru+fr/a4/">Русский + Français, A4</a>'
-        in page
-    )
+    # Relative to the personal address, /p/<token>/: the participant's own booklet.
+    assert '<a class="button-link" href="booklet/ru/a5/">Русский, A5</a>' in page
+    assert '<a class="button-link" href="booklet/ru+fr/a4/">Русский + Français, A4</a>' in page
     assert waiting.status_code == 200
     assert waiting["Content-Type"] in {"application/pdf", "text/html; charset=utf-8"}
 
