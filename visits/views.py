@@ -23,6 +23,7 @@ from visits.itinerary.pages import (
     ProgrammeParts,
     page_with_programme,
     programme_parts,
+    visit_references,
 )
 from visits.models import Resource, Visit
 from visits.permissions import visit_scope
@@ -185,6 +186,7 @@ def _public_programme_page(
             {
                 "visit": visit,
                 "parts": parts,
+                **visit_references(frame=frame, language=language, page_path=page_path),
                 "programme_slot": PROGRAMME_SLOT,
                 "zone_words": zone_words(visit.time_zone),
                 "organisations": organisations,

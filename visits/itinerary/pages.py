@@ -41,7 +41,6 @@ from django.utils.safestring import SafeString, mark_safe
 from visits.itinerary.display import (
     ContactView,
     Reader,
-    ResourceView,
     programme_display,
     resource_view,
 )
@@ -79,8 +78,6 @@ class ProgrammeParts:
     phase: str = ""
     open_day_anchor: str = ""
     open_day_is_today: bool = False
-    contacts: list[ContactView] = field(default_factory=list)
-    resources: list[ResourceView] = field(default_factory=list)
 
 
 def page_with_programme(html: str, parts: ProgrammeParts, *, compressed: bool = False) -> bytes:
@@ -295,17 +292,16 @@ def programme_parts(
         )
         parts.key = _key("parts", state, *base)
         cache.set_many({timeline_key: timeline, parts.key: parts}, PARTS_SECONDS)
+    return parts
+
+
+def visit_references(*, frame: ProgrammeFrame, language: str, page_path: str = "") -> dict:
+    """The visit's emergency contacts and its reading not tied to a session, as a page in
+    ``language`` shows them (call under that language): for the page around the programme
+    part, built with it. Files are linked relative to the page unless ``page_path``."""
     reader = Reader(language)
-    page_path = context.get("page_path", "")
-    return ProgrammeParts(
-        key=parts.key,
-        status=parts.status,
-        programme_utf8=parts.programme_utf8,
-        programme_deflated=parts.programme_deflated,
-        phase=parts.phase,
-        open_day_anchor=parts.open_day_anchor,
-        open_day_is_today=parts.open_day_is_today,
-        contacts=[
+    return {
+        "contacts": [
             ContactView(
                 name=contact.name,
                 role=reader.html(contact, "role"),
@@ -314,9 +310,9 @@ def programme_parts(
             )
             for contact in frame.contacts
         ],
-        resources=[
+        "resources": [
             resource_view(resource, page_path=page_path, reader=reader)
             for resource in frame.resources
             if resource.session_id is None
         ],
-    )
+    }

@@ -31,10 +31,16 @@ from visits.itinerary.pages import (
     programme_parts,
     row_values,
     slot,
+    visit_references,
 )
 from visits.models import Resource, Visit
 from visits.personal import participant_or_404, personal
-from visits.selectors import language_or_default, programme_build, programme_frame
+from visits.selectors import (
+    ProgrammeFrame,
+    language_or_default,
+    programme_build,
+    programme_frame,
+)
 from visits.views import (
     accepts_gzip,
     booklet_links,
@@ -78,7 +84,9 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": True, "zone_label": zone},
         )
-        shell = _itinerary_shell(visit=visit, parts=parts, language=language, zone=zone)
+        shell = _itinerary_shell(
+            visit=visit, frame=frame, parts=parts, language=language, zone=zone
+        )
         names = names_for_reader(
             latin=participant.name_latin, native=participant.name_native, language=language
         )
@@ -138,7 +146,9 @@ def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str
     return line
 
 
-def _itinerary_shell(*, visit: Visit, parts: ProgrammeParts, language: str, zone: str):
+def _itinerary_shell(
+    *, visit: Visit, frame: ProgrammeFrame, parts: ProgrammeParts, language: str, zone: str
+):
     """What every participant of the same groups reads, rendered once and kept under the
     programme part it holds and every value of the visit and its organiser (a title, a
     practical note, a time zone edited: a new shell). Nothing of a participant is given to
@@ -151,6 +161,7 @@ def _itinerary_shell(*, visit: Visit, parts: ProgrammeParts, language: str, zone
             "itinerary/itinerary.html",
             {
                 **{name: slot(name) for name in _READERS_OWN},
+                **visit_references(frame=frame, language=language),
                 "LANGUAGE_CODE": language,
                 "visit": visit,
                 "parts": parts,
