@@ -8,6 +8,8 @@ more, so a week of 300 sessions costs as many queries as a day of 10.
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import json
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
@@ -24,9 +26,10 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
+    TextField,
     Value,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Cast, JSONObject
 
 from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes, translated_text
@@ -235,20 +238,85 @@ class FrameRow:
         return self.values["start_date"] <= date <= self.values["end_date"]
 
 
-@dataclass
 class ProgrammeFrame:
-    """Everything around a programme's sessions, read in one query."""
+    """Everything around a programme's sessions, read in one query as (kind, JSON text) rows.
 
-    days: list[FrameRow] = field(default_factory=list)
-    phases: list[FrameRow] = field(default_factory=list)
-    groups: dict[int, FrameRow] = field(default_factory=dict)
-    contacts: list[FrameRow] = field(default_factory=list)
-    participant_group_ids: set[int] = field(default_factory=set)
-    resources: list[FrameRow] = field(default_factory=list)
-    # What the sessions and the records they show were last changed: with the rows above,
-    # it says whether a page built earlier still shows the programme as it stands.
-    fingerprint: dict = field(default_factory=dict)
-    rows: list = field(default_factory=list)
+    A page whose parts are kept needs of it only ``digest`` (which says whether what was
+    built earlier still shows the programme as it stands) and the reader's groups; the
+    rows are decoded the first time a page is built from them, not on every request."""
+
+    def __init__(self, rows: list[tuple[str, str]]):
+        # Sorted as text: the UNION gives its rows in no promised order.
+        self.raw_rows = sorted(rows)
+        self.digest = hashlib.sha256(
+            "\n".join(f"{kind} {data}" for kind, data in self.raw_rows).encode()
+        ).hexdigest()
+        self.participant_group_ids = {
+            json.loads(data)["id"] for kind, data in self.raw_rows if kind == "mine"
+        }
+
+    @functools.cached_property
+    def _decoded(self) -> dict:
+        found: dict = {
+            "day": [],
+            "phase": [],
+            "group": {},
+            "contact": [],
+            "resource": [],
+            "fingerprint": {},
+        }
+        phase_groups: dict[int, list[int]] = {}
+        for kind, data in self.raw_rows:
+            values = json.loads(data)
+            if kind == "day":
+                values["date"] = _as_date(values["date"])
+            elif kind == "phase":
+                values["start_date"] = _as_date(values["start_date"])
+                values["end_date"] = _as_date(values["end_date"])
+            if kind == "phase_group":
+                phase_groups.setdefault(values["id"], []).append(values["group"])
+            elif kind == "group":
+                found["group"][values["id"]] = FrameRow(kind, values)
+            elif kind == "fingerprint":
+                found["fingerprint"] = values
+            elif kind in found:
+                found[kind].append(FrameRow(kind, values))
+        found["phase"].sort(key=lambda p: (p.start_date, p.position, p.pk))
+        found["contact"].sort(key=lambda c: (c.position, c.pk))
+        found["day"].sort(key=lambda d: d.date)
+        found["resource"].sort(key=lambda r: (r.position, r.pk))
+        groups = found["group"]
+        for phase in found["phase"]:
+            phase.values["group_ids"] = sorted(
+                phase_groups.get(phase.pk, []), key=lambda pk: _group_name_key(groups, pk)
+            )
+            phase.values["groups"] = [groups[pk] for pk in phase.values["group_ids"]]
+        return found
+
+    @property
+    def days(self) -> list[FrameRow]:
+        return self._decoded["day"]
+
+    @property
+    def phases(self) -> list[FrameRow]:
+        return self._decoded["phase"]
+
+    @property
+    def groups(self) -> dict[int, FrameRow]:
+        return self._decoded["group"]
+
+    @property
+    def contacts(self) -> list[FrameRow]:
+        return self._decoded["contact"]
+
+    @property
+    def resources(self) -> list[FrameRow]:
+        return self._decoded["resource"]
+
+    @property
+    def fingerprint(self) -> dict:
+        """What the sessions and the records they show were last changed."""
+        return self._decoded["fingerprint"]
 
 
 def _translated_columns(model, *names: str) -> dict:
@@ -258,7 +326,11 @@ def _translated_columns(model, *names: str) -> dict:
 def _frame_part(queryset: QuerySet, kind: str, **columns) -> QuerySet:
     # modeltranslation's rewriting is not needed: every column is named with its language.
     queryset = queryset.rewrite(False) if hasattr(queryset, "rewrite") else queryset
-    return queryset.order_by().values(frame_part=Value(kind), frame_data=JSONObject(**columns))
+    # As text on every database (PostgreSQL's driver would decode JSON for each request):
+    # the frame decodes it only when a page is built from it.
+    return queryset.order_by().values(
+        frame_part=Value(kind), frame_data=Cast(JSONObject(**columns), TextField())
+    )
 
 
 def _aggregates(queryset: QuerySet, **expressions) -> Subquery:
@@ -406,46 +478,11 @@ def programme_frame(*, visit: Visit, participant_id: int | None = None) -> Progr
     for a participant, their groups: one UNION query of plain rows instead of one query
     each, whatever the size of the programme (no row per session: the fingerprint stands
     for the sessions, and a page built earlier is kept by it)."""
-    frame = ProgrammeFrame()
-    phase_groups: dict[int, list[int]] = {}
-    for kind, values in _frame_rows(visit=visit, participant_id=participant_id):
-        if isinstance(values, str):
-            values = json.loads(values)
-        frame.rows.append((kind, sorted(values.items())))
-        if kind == "day":
-            values["date"] = _as_date(values["date"])
-            frame.days.append(FrameRow(kind, values))
-        elif kind == "phase":
-            values["start_date"] = _as_date(values["start_date"])
-            values["end_date"] = _as_date(values["end_date"])
-            frame.phases.append(FrameRow(kind, values))
-        elif kind == "phase_group":
-            phase_groups.setdefault(values["id"], []).append(values["group"])
-        elif kind == "group":
-            frame.groups[values["id"]] = FrameRow(kind, values)
-        elif kind == "contact":
-            frame.contacts.append(FrameRow(kind, values))
-        elif kind == "mine":
-            frame.participant_group_ids.add(values["id"])
-        elif kind == "resource":
-            frame.resources.append(FrameRow(kind, values))
-        elif kind == "fingerprint":
-            frame.fingerprint = values
-    frame.phases.sort(key=lambda p: (p.start_date, p.position, p.pk))
-    frame.contacts.sort(key=lambda c: (c.position, c.pk))
-    frame.days.sort(key=lambda d: d.date)
-    frame.resources.sort(key=lambda r: (r.position, r.pk))
-    frame.rows.sort(key=repr)
-    for phase in frame.phases:
-        phase.values["group_ids"] = sorted(
-            phase_groups.get(phase.pk, []), key=lambda pk: _group_name_key(frame, pk)
-        )
-        phase.values["groups"] = [frame.groups[pk] for pk in phase.values["group_ids"]]
-    return frame
+    return ProgrammeFrame(_frame_rows(visit=visit, participant_id=participant_id))
 
 
-def _group_name_key(frame: ProgrammeFrame, pk: int):
-    group = frame.groups.get(pk)
+def _group_name_key(groups: dict[int, FrameRow], pk: int):
+    group = groups.get(pk)
     return (group.values.get(f"name_{settings.LANGUAGE_CODE}") or "", pk) if group else ("", pk)
 
 

@@ -254,8 +254,8 @@ def programme_parts(
     groups = tuple(sorted(frame.participant_group_ids)) if participant_id is not None else None
     # The sessions marked changed for this reader: most readers have none, and share a part.
     changed = tuple(sorted(changed_session_ids))
-    # Hashed once: the frame's rows of a long programme are most of the key.
-    base = (_key(VERSION, visit.pk, frame.fingerprint, frame.rows, language, groups, changed),)
+    # Hashed once: the key of the timeline and of the parts.
+    base = (_key(VERSION, visit.pk, frame.digest, language, groups, changed),)
     timeline_key = _key("timeline", *base)
     timeline = cache.get(timeline_key)
     parts = None
