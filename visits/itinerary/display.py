@@ -244,6 +244,13 @@ def names_for_reader(*, latin: str, native: str, language: str) -> list[str]:
     return names
 
 
+def person_line(names: list[str]) -> SafeString:
+    """The names as the itinerary's masthead prints them: the other script's one aside."""
+    if len(names) > 1:
+        return format_html('{} <span class="native">{}</span>', names[0], names[1])
+    return conditional_escape(names[0] if names else "")
+
+
 def _groups_label(groups, reader: Reader) -> str:
     return ", ".join(reader.plain(group, "name") for group in groups)
 

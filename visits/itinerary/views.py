@@ -15,6 +15,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
@@ -23,7 +24,7 @@ from participants.models import Participant
 from visits.changes.selectors import itinerary_news
 from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
-from visits.itinerary.display import names_for_reader, zone_words
+from visits.itinerary.display import names_for_reader, person_line, zone_words
 from visits.itinerary.pages import (
     PROGRAMME_SLOT,
     ProgrammeParts,
@@ -74,7 +75,8 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     )
     compressed = accepts_gzip(request)
     with translation.override(language), timezone.override(visit.zone):
-        zone = zone_label(visit)
+        # Printed only in the parts and the shell: worked out when they are built.
+        zone = lazy(zone_label, str)(visit)
         parts = programme_parts(
             visit=visit,
             frame=frame,
@@ -84,25 +86,18 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": True, "zone_label": zone},
         )
-        shell = _itinerary_shell(
-            visit=visit, frame=frame, parts=parts, language=language, zone=zone
-        )
+        shell = _itinerary_shell(visit=visit, frame=frame, parts=parts, language=language)
         names = names_for_reader(
             latin=participant.name_latin, native=participant.name_native, language=language
         )
-        mine = {"participant": participant, "visit": visit, "language": language}
+        mine = {"participant": participant, "visit": visit, "language": language, "news": news}
         page = shell.page(
             {
-                "name": names[0],
-                "person": render_to_string("itinerary/_person.html", {"names": names}),
+                "name": names[0] if names else "",
+                "person": person_line(names),
                 "manifest_url": f"manifest.webmanifest{lang_query}",
                 "updated": _updated_line(visit=visit, now=now, language=language),
-                "changes": (
-                    render_to_string("itinerary/_changes.html", {"news": news})
-                    if news.sentences
-                    else ""
-                ),
-                "logistics": render_to_string("itinerary/_own_logistics.html", mine),
+                "panels": render_to_string("itinerary/_panels.html", mine),
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
             },
@@ -123,8 +118,7 @@ _READERS_OWN = (
     "person",
     "manifest_url",
     "updated",
-    "changes",
-    "logistics",
+    "panels",
     "calendar_url",
     "webcal_url",
 )
@@ -146,9 +140,7 @@ def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str
     return line
 
 
-def _itinerary_shell(
-    *, visit: Visit, frame: ProgrammeFrame, parts: ProgrammeParts, language: str, zone: str
-):
+def _itinerary_shell(*, visit: Visit, frame: ProgrammeFrame, parts: ProgrammeParts, language: str):
     """What every participant of the same groups reads, rendered once and kept under the
     programme part it holds and every value of the visit and its organiser (a title, a
     practical note, a time zone edited: a new shell). Nothing of a participant is given to
@@ -170,7 +162,6 @@ def _itinerary_shell(
                 "language_links": language_links("", current=language),
                 "service_worker_url": reverse("itinerary:service_worker"),
                 "service_worker_scope": reverse("itinerary:service_worker_scope"),
-                "zone_label": zone,
                 "booklets": [
                     (url.removeprefix(page_path), label)
                     for url, label in booklet_links(
