@@ -75,8 +75,7 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     )
     compressed = accepts_gzip(request)
     with translation.override(language), timezone.override(visit.zone):
-        # Printed only in the parts and the shell: worked out when they are built.
-        zone = lazy(zone_label, str)(visit)
+        zone = _zone_label_when_printed(visit)
         parts = programme_parts(
             visit=visit,
             frame=frame,
@@ -111,6 +110,10 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
     response.headers["Content-Language"] = language
     return response
 
+
+# Printed only in the programme part: worked out when a part is built, not per request.
+# (Made once: each call of lazy() builds a class.)
+_zone_label_when_printed = lazy(zone_label, str)
 
 # What of the itinerary is one reader's own: slots in the shell, filled per request.
 _READERS_OWN = (
