@@ -21,7 +21,8 @@ from django.views.decorators.http import require_safe
 
 from organisations.languages import translated_text
 from participants.models import Participant
-from visits.changes.selectors import itinerary_news
+from visits.changes.models import ItineraryReading
+from visits.changes.selectors import ItineraryNews, itinerary_news
 from visits.changes.services import itinerary_reading_record
 from visits.itinerary.calendar import programme_calendar
 from visits.itinerary.display import names_for_reader, person_line, zone_words
@@ -89,14 +90,15 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
         names = names_for_reader(
             latin=participant.name_latin, native=participant.name_native, language=language
         )
-        mine = {"participant": participant, "visit": visit, "language": language, "news": news}
         page = shell.page(
             {
                 "name": names[0] if names else "",
                 "person": person_line(names),
                 "manifest_url": f"manifest.webmanifest{lang_query}",
                 "updated": _updated_line(visit=visit, now=now, language=language),
-                "panels": render_to_string("itinerary/_panels.html", mine),
+                "panels": _own_panels(
+                    participant=participant, language=language, reading=reading, news=news
+                ),
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
             },
@@ -125,6 +127,32 @@ _READERS_OWN = (
     "calendar_url",
     "webcal_url",
 )
+
+
+def _own_panels(
+    *,
+    participant: Participant,
+    language: str,
+    reading: ItineraryReading | None,
+    news: ItineraryNews,
+) -> str:
+    """What changed since the participant's last reading, and their journeys and nights.
+
+    A participant opens their itinerary many times a day during a visit, and these panels
+    change only with the programme revision (every save of a journey, night, hotel or
+    transfer bumps it) or with the versions they read: kept under those, rendering them
+    was a third of the page, later a tenth of what was left."""
+    visit = participant.visit
+    versions = f"{reading.previous_version_id}-{reading.version_id}" if reading else "-"
+    key = f"itinerary-panels:1:{participant.pk}:{language}:{visit.programme_revision}:{versions}"
+    panels = cache.get(key)
+    if panels is None:
+        panels = render_to_string(
+            "itinerary/_panels.html",
+            {"participant": participant, "visit": visit, "language": language, "news": news},
+        )
+        cache.set(key, panels, 24 * 3600)
+    return panels
 
 
 def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str:
