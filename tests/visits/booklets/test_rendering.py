@@ -7,6 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.visits.booklets.conftest import pdf_pages
+from visits.booklets import rendering
+from visits.booklets.rendering import html_to_pdf
 from visits.booklets.services import booklet_mode_parse, booklet_pdf
 from visits.typography import typeset
 
@@ -257,3 +259,36 @@ def test_weasyprint_still_loads_where_only_the_search_finds_its_libraries():
     assert loaded["spawned"]  # the search ran, as WeasyPrint alone would run it
     assert loaded["libraries"] == ["pango", "harfbuzz", "fontconfig"]
     assert loaded["search_restored"]
+
+
+PRINTED = """<html><head><style>.aside { float: footnote }</style></head><body>
+<p>Visite<span class="aside" data-footnote>Sous réserve</span> de la bibliothèque.</p>
+<ul><li>Accueil</li></ul></body></html>"""
+
+
+def test_the_print_stylesheet_keeps_list_markers_and_marked_footnotes():
+    """WeasyPrint's own stylesheet is scoped (visits.booklets.rendering): list items keep
+    their bullet, and a footnote marked data-footnote its call and its number."""
+    text = "\n".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(html_to_pdf(PRINTED))).pages
+    )
+
+    assert "Visite1 de la bibliothèque." in text
+    assert "•" in text and "Accueil" in text
+    assert "1. Sous réserve" in text
+
+
+def test_the_print_is_typeset_with_the_scoped_stylesheet(monkeypatch):
+    """The scoping is in force: WeasyPrint reads its stylesheet from us, and could read
+    ours (a newer WeasyPrint that wrote its rules otherwise would be reported here)."""
+    from weasyprint import CSS
+
+    assert rendering.user_agent_stylesheet() is not None
+    hidden = CSS(string="body { display: none }")
+    monkeypatch.setattr(rendering, "user_agent_stylesheet", lambda: hidden)
+
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(html_to_pdf(PRINTED))).pages
+    )
+
+    assert "Visite" not in text
