@@ -5,18 +5,22 @@ Rendering a week of sessions is the expensive part of these pages, and it is the
 every reader of one language and one set of groups until the programme changes or the
 clock moves a session into the past. So the part is cached under a key made of:
 
-- the programme's frame: every row of the visit's small tables (days, phases, groups,
-  contacts, resources) and the fingerprint of the sessions and of what they show (counts,
-  sums of ids and latest changes of sessions, venues, hosts, speakers and their links),
-  read in the one query every request makes anyway, so that any edit, through any page or
-  import, changes the key (``visits.selectors.programme_frame``); sessions, venues,
-  organisations and people are seen changed through their ``updated_at``, which every
-  writer stamps (the calendar's SEQUENCE relies on it too);
+- the programme's frame (its ``digest``): every row of the visit's small tables (days,
+  phases, groups, contacts, resources) and the fingerprint of the sessions and of what
+  they show (counts, sums of ids and latest changes of sessions, venues, hosts, speakers
+  and their links), read in the one query every request makes anyway, so that any edit,
+  through any page or import, changes the key (``visits.selectors.programme_frame``);
+  sessions, venues, organisations and people are seen changed through their
+  ``updated_at``, which every writer stamps (the calendar's SEQUENCE relies on it too);
 - the reader's language and, on the itinerary, their groups;
 - the state of the clock: today, the sessions running and next, how many are over.
 
 Links inside the part are relative to the page (``resources/<id>/``), so one part serves
 every participant of the same groups; nothing personal is in it.
+
+The page around the part is kept the same way, as a ``PageShell`` with slots where each
+reader's own lines go, filled and escaped per request; the itinerary keeps its shell
+under the part's key and the visit's values (``visits.itinerary.views._itinerary_shell``).
 """
 
 from __future__ import annotations
