@@ -85,22 +85,9 @@ class ProgrammeParts:
 
 
 def page_with_programme(html: str, parts: ProgrammeParts, *, compressed: bool = False) -> bytes:
-    """A page rendered with ``PROGRAMME_SLOT`` where its programme goes, as the bytes sent,
-    the programme part joined in as it came from the cache; gzip-compressed if asked."""
-    pieces = html.split(PROGRAMME_SLOT)
-    if len(pieces) != 2:
-        raise ImproperlyConfigured(
-            "A page template must print {{ programme_slot }} exactly once, where the "
-            f"programme goes; this one printed it {len(pieces) - 1} times."
-        )
-    head, tail = pieces
-    return _joined(head, parts, tail, compressed=compressed)
-
-
-def _joined(head: str, parts: ProgrammeParts, tail: str, *, compressed: bool) -> bytes:
-    if compressed:
-        return gzip_joined(head.encode(), parts, tail.encode())
-    return b"".join((head.encode(), parts.programme_utf8, tail.encode()))
+    """A page rendered with ``PROGRAMME_SLOT`` where its programme goes and no other slot,
+    as the bytes sent (``PageShell.page``)."""
+    return PageShell.of(html).page({}, parts, compressed=compressed)
 
 
 @dataclass(frozen=True)
@@ -141,7 +128,10 @@ class PageShell:
                 into = tail
             else:
                 into.append(conditional_escape(values[piece]))
-        return _joined("".join(head), parts, "".join(tail), compressed=compressed)
+        head_utf8, tail_utf8 = "".join(head).encode(), "".join(tail).encode()
+        if compressed:
+            return gzip_joined(head_utf8, parts, tail_utf8)
+        return b"".join((head_utf8, parts.programme_utf8, tail_utf8))
 
 
 @functools.cache
@@ -163,12 +153,9 @@ def row_values(instance) -> str:
 def page_shell(key: tuple, build) -> PageShell:
     """The shell kept under ``key``, or built by ``build()`` (the page's HTML with its
     slots) and kept. ``key`` must hold everything the shell shows."""
-    kept = _key("shell", VERSION, *key)
-    shell = cache.get(kept)
-    if shell is None:
-        shell = PageShell.of(build())
-        cache.set(kept, shell, PARTS_SECONDS)
-    return shell
+    return cache.get_or_set(
+        _key("shell", VERSION, *key), lambda: PageShell.of(build()), PARTS_SECONDS
+    )
 
 
 # A gzip member without a file name or time (RFC 1952), as gzip.compress(mtime=0) writes it.
