@@ -6,6 +6,7 @@ same Http404 as a page that does not exist, so a guess learns nothing.
 
 import datetime
 import json
+from collections.abc import Iterable
 
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
@@ -28,6 +29,7 @@ from visits.itinerary.calendar import programme_calendar
 from visits.itinerary.display import names_for_reader, person_line, zone_words
 from visits.itinerary.pages import (
     PROGRAMME_SLOT,
+    PageShell,
     ProgrammeParts,
     page_shell,
     programme_parts,
@@ -86,25 +88,25 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
             changed_session_ids=frozenset(news.session_ids),
             context={"participant": True, "zone_label": zone},
         )
-        shell = _itinerary_shell(visit=visit, frame=frame, parts=parts, language=language)
         names = names_for_reader(
             latin=participant.name_latin, native=participant.name_native, language=language
         )
-        page = shell.page(
-            {
-                "name": names[0] if names else "",
-                "person": person_line(names),
-                "manifest_url": f"manifest.webmanifest{lang_query}",
-                "updated": _updated_line(visit=visit, now=now, language=language),
-                "panels": _own_panels(
-                    participant=participant, language=language, reading=reading, news=news
-                ),
-                "calendar_url": calendar_url,
-                "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
-            },
-            parts,
-            compressed=compressed,
+        # What is this reader's own: slots in the shell, filled per request.
+        own = {
+            "name": names[0] if names else "",
+            "person": person_line(names),
+            "manifest_url": f"manifest.webmanifest{lang_query}",
+            "updated": _updated_line(visit=visit, now=now, language=language),
+            "panels": _own_panels(
+                participant=participant, language=language, reading=reading, news=news
+            ),
+            "calendar_url": calendar_url,
+            "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
+        }
+        shell = _itinerary_shell(
+            visit=visit, frame=frame, parts=parts, language=language, slots=own.keys()
         )
+        page = shell.page(own, parts, compressed=compressed)
     response = HttpResponse(page)
     if compressed:
         response.headers["Content-Encoding"] = "gzip"
@@ -116,17 +118,6 @@ def itinerary(request: HttpRequest, token: str) -> HttpResponse:
 # Printed only in the programme part: worked out when a part is built, not per request.
 # (Made once: each call of lazy() builds a class.)
 _zone_label_when_printed = lazy(zone_label, str)
-
-# What of the itinerary is one reader's own: slots in the shell, filled per request.
-_READERS_OWN = (
-    "name",
-    "person",
-    "manifest_url",
-    "updated",
-    "panels",
-    "calendar_url",
-    "webcal_url",
-)
 
 
 def _own_panels(
@@ -144,15 +135,14 @@ def _own_panels(
     was a third of the page, later a tenth of what was left."""
     visit = participant.visit
     versions = f"{reading.previous_version_id}-{reading.version_id}" if reading else "-"
-    key = f"itinerary-panels:1:{participant.pk}:{language}:{visit.programme_revision}:{versions}"
-    panels = cache.get(key)
-    if panels is None:
-        panels = render_to_string(
+    return cache.get_or_set(
+        f"itinerary-panels:1:{participant.pk}:{language}:{visit.programme_revision}:{versions}",
+        lambda: render_to_string(
             "itinerary/_panels.html",
             {"participant": participant, "visit": visit, "language": language, "news": news},
-        )
-        cache.set(key, panels, 24 * 3600)
-    return panels
+        ),
+        24 * 3600,
+    )
 
 
 def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str:
@@ -160,30 +150,36 @@ def _updated_line(*, visit: Visit, now: datetime.datetime, language: str) -> str
     reader of a language in the zone within the minute, so rendered once for them (its date
     and translation filters were a twentieth of the page's time)."""
     rendered_at = now.astimezone(visit.zone)
-    key = f"itinerary-updated:{language}:{visit.time_zone}:{rendered_at:%Y-%m-%dT%H:%M%z}"
-    line = cache.get(key)
-    if line is None:
-        line = render_to_string(
+    return cache.get_or_set(
+        f"itinerary-updated:{language}:{visit.time_zone}:{rendered_at:%Y-%m-%dT%H:%M%z}",
+        lambda: render_to_string(
             "itinerary/_updated.html",
             {"rendered_at": rendered_at, "zone_words": zone_words(visit.time_zone)},
-        )
-        cache.set(key, line, 120)
-    return line
+        ),
+        120,
+    )
 
 
-def _itinerary_shell(*, visit: Visit, frame: ProgrammeFrame, parts: ProgrammeParts, language: str):
+def _itinerary_shell(
+    *,
+    visit: Visit,
+    frame: ProgrammeFrame,
+    parts: ProgrammeParts,
+    language: str,
+    slots: Iterable[str],
+) -> PageShell:
     """What every participant of the same groups reads, rendered once and kept under the
     programme part it holds and every value of the visit and its organiser (a title, a
     practical note, a time zone edited: a new shell). Nothing of a participant is given to
-    it: their name, addresses and panels are slots, and its links are relative to the page
+    it: what is theirs is a slot (``slots``), and its links are relative to the page
     (``/p/<token>/``), so that one shell serves every personal address."""
-    page_path = reverse("itinerary:page", kwargs={"token": "-"})
 
     def build() -> str:
+        page_path = reverse("itinerary:page", kwargs={"token": "-"})
         return render_to_string(
             "itinerary/itinerary.html",
             {
-                **{name: slot(name) for name in _READERS_OWN},
+                **{name: slot(name) for name in slots},
                 **visit_references(frame=frame, language=language),
                 "LANGUAGE_CODE": language,
                 "visit": visit,
