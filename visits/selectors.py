@@ -257,29 +257,26 @@ class ProgrammeFrame:
 
     @functools.cached_property
     def _decoded(self) -> dict:
-        found: dict = {
-            "day": [],
-            "phase": [],
-            "group": {},
-            "contact": [],
-            "resource": [],
-            "fingerprint": {},
-        }
+        found: dict = {"day": [], "phase": [], "group": {}, "contact": [], "resource": []}
         phase_groups: dict[int, list[int]] = {}
         for kind, data in self.raw_rows:
+            # The fingerprint (what the sessions show, last changed) counts in the digest
+            # only; the reader's groups are read at once.
+            if kind in ("fingerprint", "mine"):
+                continue
             values = json.loads(data)
             if kind == "day":
                 values["date"] = _as_date(values["date"])
+                found["day"].append(FrameRow(kind, values))
             elif kind == "phase":
                 values["start_date"] = _as_date(values["start_date"])
                 values["end_date"] = _as_date(values["end_date"])
-            if kind == "phase_group":
+                found["phase"].append(FrameRow(kind, values))
+            elif kind == "phase_group":
                 phase_groups.setdefault(values["id"], []).append(values["group"])
             elif kind == "group":
                 found["group"][values["id"]] = FrameRow(kind, values)
-            elif kind == "fingerprint":
-                found["fingerprint"] = values
-            elif kind in found:
+            else:
                 found[kind].append(FrameRow(kind, values))
         found["phase"].sort(key=lambda p: (p.start_date, p.position, p.pk))
         found["contact"].sort(key=lambda c: (c.position, c.pk))
@@ -293,30 +290,11 @@ class ProgrammeFrame:
             phase.values["groups"] = [groups[pk] for pk in phase.values["group_ids"]]
         return found
 
-    @property
-    def days(self) -> list[FrameRow]:
-        return self._decoded["day"]
-
-    @property
-    def phases(self) -> list[FrameRow]:
-        return self._decoded["phase"]
-
-    @property
-    def groups(self) -> dict[int, FrameRow]:
-        return self._decoded["group"]
-
-    @property
-    def contacts(self) -> list[FrameRow]:
-        return self._decoded["contact"]
-
-    @property
-    def resources(self) -> list[FrameRow]:
-        return self._decoded["resource"]
-
-    @property
-    def fingerprint(self) -> dict:
-        """What the sessions and the records they show were last changed."""
-        return self._decoded["fingerprint"]
+    days = property(lambda self: self._decoded["day"])
+    phases = property(lambda self: self._decoded["phase"])
+    groups = property(lambda self: self._decoded["group"])
+    contacts = property(lambda self: self._decoded["contact"])
+    resources = property(lambda self: self._decoded["resource"])
 
 
 def _translated_columns(model, *names: str) -> dict:

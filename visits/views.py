@@ -179,7 +179,7 @@ def _public_programme_page(
             now=now,
             language=language,
             changed_session_ids=frozenset(news.session_ids),
-            context={"participant": False, "zone_label": zone, "page_path": page_path},
+            context={"participant": False, "zone_label": zone},
         )
         html = render_to_string(
             "public/programme.html",
@@ -194,7 +194,6 @@ def _public_programme_page(
                 "language": language,
                 "language_links": language_links(page_path, current=language),
                 "lang_query": f"?lang={language}",
-                "page_path": page_path,
                 "calendar_url": calendar_url,
                 "webcal_url": "webcal://" + calendar_url.split("://", 1)[1],
                 "rendered_at": now.astimezone(visit.zone),
