@@ -21,15 +21,20 @@ def read(client, participant, query: str = "?lang=en"):
     return response.content.decode(), [template.name for template in response.templates]
 
 
-def test_one_shell_serves_every_reader_of_the_same_groups_with_their_own_lines(client, delegation):
-    anna = delegation.anna
-    maria = ParticipantFactory(
+def librarian(delegation, *, latin: str, native: str):
+    """Another participant in Anna's group: the same programme part and shell as hers."""
+    return ParticipantFactory(
         bare=True,
         visit=delegation.visit,
-        name_latin="Maria Petrova",
-        name_native="Мария Петрова",
+        name_latin=latin,
+        name_native=native,
         groups=[delegation.libraries],
     )
+
+
+def test_one_shell_serves_every_reader_of_the_same_groups_with_their_own_lines(client, delegation):
+    anna = delegation.anna
+    maria = librarian(delegation, latin="Maria Petrova", native="Мария Петрова")
 
     first, first_templates = read(client, anna)
     second, second_templates = read(client, maria)
@@ -51,13 +56,7 @@ def test_one_shell_serves_every_reader_of_the_same_groups_with_their_own_lines(c
 
 
 def test_a_readers_name_is_escaped_in_the_shell(client, delegation):
-    mallory = ParticipantFactory(
-        bare=True,
-        visit=delegation.visit,
-        name_latin='<script>alert("x")</script>',
-        name_native="",
-        groups=[delegation.libraries],
-    )
+    mallory = librarian(delegation, latin='<script>alert("x")</script>', native="")
 
     page, _ = read(client, mallory)
 
