@@ -98,7 +98,39 @@ def weasyprint_loaded():
         import weasyprint
     finally:
         ctypes.util.find_library = real_find_library
+    _html_parser_mended()
     return weasyprint
+
+
+class _CharacterRuns(dict):
+    """The regular expressions of tinyhtml5's ``chars_until``, made once each.
+
+    tinyhtml5 2.1 (WeasyPrint's HTML parser) means to keep them in a dictionary keyed by the
+    characters sought, but its ``characters = cache[key] = regex`` rebinds ``characters``
+    before the key is made, so each is stored under the expression itself and made again
+    on every call: half the parsing of a booklet's HTML (70 ms of the demo booklet, and in
+    proportion for a long programme). This dictionary makes a missing one exactly as
+    tinyhtml5 does and keeps it under the key tinyhtml5 looks up.
+    """
+
+    def __missing__(self, key):
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise KeyError(key)  # a tinyhtml5 that keys otherwise: its own code runs
+        characters, opposite = key
+        expression = "".join([f"\\x{ord(character):02x}" for character in characters])
+        if not opposite:
+            expression = f"^{expression}"
+        self[key] = compiled = re.compile(f"[{expression}]+")
+        return compiled
+
+
+def _html_parser_mended():
+    try:
+        from tinyhtml5 import inputstream
+    except ImportError:  # a WeasyPrint with another parser
+        return
+    if type(getattr(inputstream, "characters_until_regex", None)) is dict:
+        inputstream.characters_until_regex = _CharacterRuns()
 
 
 # WeasyPrint's HTML stylesheet styles six pseudo-elements of every element ("::marker",

@@ -292,3 +292,32 @@ def test_the_print_is_typeset_with_the_scoped_stylesheet(monkeypatch):
     )
 
     assert "Visite" not in text
+
+
+PARSED = """<!DOCTYPE html><p class='a' title="b &amp; c">Visite&nbsp;d’étude &lt;Rouen&gt;
+<!-- a comment - with dashes --><span lang=ru>Визит</span>\x00<br/>x<![CDATA[y]]></p>"""
+
+
+def test_the_html_parser_keeps_the_expressions_it_makes():
+    """tinyhtml5 made a regular expression on every call where it meant to keep each
+    (visits.booklets.rendering._CharacterRuns): they are kept under the characters sought,
+    and what it parses is the same as before the mending."""
+    import xml.etree.ElementTree as ElementTree
+
+    import tinyhtml5
+    from tinyhtml5 import inputstream
+
+    rendering.weasyprint_loaded()
+    mended = inputstream.characters_until_regex
+    assert isinstance(mended, rendering._CharacterRuns)
+    tree = ElementTree.tostring(tinyhtml5.parse(PARSED), encoding="unicode")
+
+    assert (("&", "<", "\u0000"), False) in mended
+    assert (("'", "&", "\u0000"), False) in mended
+    assert all(isinstance(key[0], (tuple, frozenset, str)) for key in mended)
+    try:
+        inputstream.characters_until_regex = {}  # tinyhtml5's own
+        assert ElementTree.tostring(tinyhtml5.parse(PARSED), encoding="unicode") == tree
+    finally:
+        inputstream.characters_until_regex = mended
+    assert "Visite\u00a0d’étude &lt;Rouen&gt;" in tree and ">Визит<" in tree
