@@ -108,9 +108,9 @@ class _CharacterRuns(dict):
     tinyhtml5 2.1 (WeasyPrint's HTML parser) means to keep them in a dictionary keyed by the
     characters sought, but its ``characters = cache[key] = regex`` rebinds ``characters``
     before the key is made, so each is stored under the expression itself and made again
-    on every call: half the parsing of a booklet's HTML (70 ms of the demo booklet, and in
-    proportion for a long programme). This dictionary makes a missing one exactly as
-    tinyhtml5 does and keeps it under the key tinyhtml5 looks up.
+    on every call: half the parsing of a booklet's HTML (35 of 69 ms for the demo
+    booklet, and in proportion for a long programme). This dictionary makes a missing one
+    exactly as tinyhtml5 does and keeps it under the key tinyhtml5 looks up.
     """
 
     def __missing__(self, key):
