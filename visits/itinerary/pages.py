@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import io
 import operator
 import pickle
 import re
@@ -147,7 +148,20 @@ def row_values(instance) -> str:
         values = _stored_values(type(instance))(instance.__dict__)
     except KeyError:  # a deferred field: loaded now
         values = tuple(getattr(instance, field.attname) for field in instance._meta.concrete_fields)
-    return hashlib.sha256(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return hashlib.sha256(_pickled_by_value(values)).hexdigest()
+
+
+def _pickled_by_value(values: tuple) -> bytes:
+    """``values`` pickled without the pickler's memo ("fast" mode), so that equal values
+    give equal bytes: with it, a text that is one object in two fields (an untranslated
+    title copied to a second language) is written once and referred to, and the same
+    texts loaded as two objects give other bytes, a new key and a needless rebuild.
+    The values are a row's, flat, never referring to themselves, as fast mode needs."""
+    written = io.BytesIO()
+    pickler = pickle.Pickler(written, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(values)
+    return written.getvalue()
 
 
 def page_shell(key: tuple, build) -> PageShell:

@@ -87,3 +87,24 @@ def test_every_edit_of_the_visit_shows_at_once_even_past_the_signals(client, del
     assert expected in after
     if gone:
         assert gone not in after
+
+
+def test_a_rows_digest_follows_its_values_not_how_they_were_loaded(delegation):
+    """The shell's key (visits.itinerary.pages.row_values) is the same for equal values,
+    whether a text is one object in two fields or two equal objects, and whether the row
+    was loaded whole or with deferred fields; any value changed changes it."""
+    from visits.itinerary.pages import row_values
+
+    title = "Visite d’étude à Paris " * 3
+    shared, apart = (Visit.objects.get(pk=delegation.visit.pk) for _ in range(2))
+    shared.__dict__["title_en"] = shared.__dict__["title_fr"] = title
+    apart.__dict__["title_en"] = title
+    apart.__dict__["title_fr"] = "".join(["Visite d’étude à Paris "] * 3)
+    assert apart.title_fr == title and apart.title_fr is not title
+
+    assert row_values(shared) == row_values(apart)
+    whole = Visit.objects.get(pk=delegation.visit.pk)
+    deferred = Visit.objects.only("pk").get(pk=delegation.visit.pk)
+    assert row_values(deferred) == row_values(whole)
+    apart.__dict__["title_fr"] = title + "."
+    assert row_values(apart) != row_values(shared)
