@@ -17,7 +17,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import lazy
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from organisations.languages import translated_text
@@ -48,6 +47,7 @@ from visits.selectors import (
 from visits.views import (
     accepts_gzip,
     booklet_links,
+    gzip_where_accepted,
     language_links,
     resource_file_response,
     zone_label,
@@ -204,7 +204,7 @@ def _itinerary_shell(
 @require_safe
 # Calendar apps on the participant's phone fetch it abroad every few hours; made afresh
 # each time, so compressed each time, by Django's own (which pads against BREACH).
-@gzip_page
+@gzip_where_accepted
 @personal
 def itinerary_calendar(request: HttpRequest, token: str) -> HttpResponse:
     participant = participant_or_404(token)

@@ -171,3 +171,8 @@ def test_the_feeds_go_compressed_to_a_calendar_app_that_takes_them(client, deleg
         assert "Accept-Encoding" in compressed["Vary"]
         assert gzip.decompress(compressed.content) == plain.content
         assert icalendar.Calendar.from_ical(plain.content).walk("VEVENT")
+        # gzip refused by its weight is refused: sent plain, as to one that never asked.
+        refused = client.get(path, HTTP_ACCEPT_ENCODING="gzip;q=0, deflate")
+        assert not refused.has_header("Content-Encoding")
+        assert "Accept-Encoding" in refused["Vary"]
+        assert refused.content == plain.content
