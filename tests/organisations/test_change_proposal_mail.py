@@ -107,11 +107,11 @@ def test_the_keepers_organisers_are_told_in_their_language_after_the_proposal_co
         "France terre d'asile propose une modification de «\u202fMairie de Paris, Paris\u202f» "
         "(lieu), que votre organisation tient à jour sur le portail.\n"
         "\n"
-        "Champs que la proposition modifierait\u00a0:\n"
+        "Champs que la proposition modifierait\u202f:\n"
         "- adresse\n"
         "\n"
         "La fiche reste telle quelle tant qu’aucun de vos organisateurs n’a accepté la "
-        "proposition. Comparez les valeurs et acceptez-la ou refusez-la ici\u00a0:\n"
+        "proposition. Comparez les valeurs et acceptez-la ou refusez-la ici\u202f:\n"
         f"{proposal_link(proposal)}\n"
     )
     # The keeper learns which organisation proposes, never who in it.

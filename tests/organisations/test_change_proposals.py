@@ -206,7 +206,7 @@ def test_the_keeper_reads_the_notice_and_the_proposal_in_french(client, venue, a
 
     assert (
         "1 modification de cette fiche proposée par une autre organisation attend votre "
-        "réponse\u00a0:" in record_page.text
+        "réponse\u202f:" in record_page.text
     )
-    assert "Accepter\u00a0: écrire les valeurs proposées" in proposal_page.text
+    assert "Accepter\u202f: écrire les valeurs proposées" in proposal_page.text
     assert "En attente de réponse" in proposal_page.text

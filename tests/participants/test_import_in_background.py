@@ -134,7 +134,7 @@ def test_a_refused_row_fails_the_import_with_words_and_imports_nobody(
     assert delegation_import.status == "failed"
     assert Participant.objects.count() == 0
     page = import_page(owner_client, delegation_import, language="fr").text
-    assert "Ligne 230, Language\u00a0: «\u00a0klingon\u00a0» n’est pas une langue" in page
+    assert "Ligne 230, Language\u202f: «\u202fklingon\u202f» n’est pas une langue" in page
     assert "Traceback" not in page
     assert ".py" not in page
 

@@ -264,7 +264,7 @@ def test_the_question_is_asked_in_the_organisers_language():
         (_severity, _code, russian), *_rest = findings(visit)
 
     assert french.endswith(
-        "qui risquent de se chevaucher car l’une des deux n’a pas encore d’heure précise\u00a0: "
+        "qui risquent de se chevaucher car l’une des deux n’a pas encore d’heure précise\u202f: "
         "vérifiez que Paul (Guide) peut assurer les deux."
     )
     assert russian.endswith(
