@@ -429,3 +429,27 @@ def test_one_travel_time_per_pair_of_cities_whichever_way_round(client, owner, v
 
     assert "rouen – paris is already given above as Paris – Rouen." in response.content.decode()
     assert visit.travel_times.count() == 0
+
+
+@pytest.mark.parametrize("value", ["Europe/Ljubljana", "", None, "Europe/Pariss"])
+def test_the_time_zone_list_is_the_one_djangos_select_writes(value):
+    """The list is written from options made once (visits.admin.visit.TimeZoneSelect), and
+    says the same as Django's own select would: the zone selected, or the blank for none,
+    or nothing selected for a name not in the list."""
+    import re
+
+    from django import forms
+
+    from visits.admin.visit import TimeZoneSelect, time_zone_choices
+
+    attrs = {"id": "id_time_zone", "required": True, "disabled": False}
+    ours = TimeZoneSelect().render("time_zone", value, attrs)
+    django_s = forms.Select(choices=time_zone_choices()).render("time_zone", value, attrs)
+
+    def tags(html):
+        return re.sub(r">\s+<", "><", html.strip())
+
+    assert tags(ours) == tags(django_s)
+    assert ours.count("<option") > 400
+    if value == "Europe/Ljubljana":
+        assert '<option value="Europe/Ljubljana" selected>' in ours
