@@ -426,7 +426,7 @@ def test_findings_speak_the_organisers_language():
 
     # Built under the active language, the organiser's, with the language named in French.
     assert messages[1] == (
-        "Journée «\xa02019-05-13 Paris\xa0»\xa0: le champ «\xa0intitulé\xa0» "
+        "Journée «\u202f2019-05-13 Paris\u202f»\u202f: le champ «\u202fintitulé\u202f» "
         "n’a pas de texte en russe."
     )
 

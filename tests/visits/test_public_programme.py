@@ -68,7 +68,7 @@ def test_the_public_page_shows_the_whole_programme_in_each_language(client, dele
     assert '<html lang="fr">' in french
     for title in ("Accueil", "Visite de la bibliothèque", "Visite du musée"):
         assert f'<h3 class="session-title">{title}</h3>' in french
-    assert '<p class="session-groups">Pour\xa0: Musées</p>' in french
+    assert '<p class="session-groups">Pour\u202f: Musées</p>' in french
     assert '<link rel="alternate" hreflang="en" href="/v/paris-2026/?lang=en">' in french
     assert "<li><strong>Claire Martin</strong>, directrice" in french
 
