@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import Task, shared_task
+from django.db import InterfaceError, OperationalError
 
 from visits.changes.services import (
     TRANSIENT_SEND_ERRORS,
@@ -19,11 +20,18 @@ class ChangeNoticeTask(Task):
             change_notice_mark_failed(notice_id=notice_id, error=exc)
 
 
+# A mail server that refuses, and a database away for a moment (a restart, a failover):
+# either would otherwise end the task and leave the notice unsent, with nothing to send it
+# again. A retry after the message left but before it was marked sent sends it twice; a
+# second message is better than none.
+RETRIED_ERRORS = (*TRANSIENT_SEND_ERRORS, OperationalError, InterfaceError)
+
+
 @shared_task(
     name="visits.changes.send_change_notice",
     base=ChangeNoticeTask,
     acks_late=True,
-    autoretry_for=TRANSIENT_SEND_ERRORS,
+    autoretry_for=RETRIED_ERRORS,
     max_retries=5,
     retry_backoff=30,
     retry_backoff_max=30 * 60,

@@ -276,3 +276,34 @@ def test_publishing_the_visit_makes_the_first_version():
 
     assert list(visit.programme_versions.values_list("number", flat=True)) == [1]
     assert mail.outbox == []
+
+
+def test_a_database_away_for_a_moment_delays_a_notice_but_does_not_lose_it(delegation, monkeypatch):
+    from django.db import OperationalError
+
+    from visits.changes import tasks
+
+    sending = tasks.change_notice_send
+    away = []
+
+    def database_away_once(*, notice_id):
+        if not away:
+            away.append(notice_id)
+            raise OperationalError("server closed the connection unexpectedly")
+        return sending(notice_id=notice_id)
+
+    monkeypatch.setattr(tasks, "change_notice_send", database_away_once)
+    delegation.welcome.starts_at = at(13, 8)
+    delegation.welcome.save()
+    # Published outside the fixture: the notices wait (nothing is sent before the commit),
+    # and each is handed to the task as a worker runs it, errors caught, retries inline.
+    version, _created = programme_version_publish(visit=delegation.visit)
+    for notice_id in version.notices.values_list("pk", flat=True):
+        tasks.send_change_notice.apply(kwargs={"notice_id": notice_id}, throw=False)
+
+    notices = version.notices.select_related("participant")
+    assert away and len(notices) > 1
+    assert {(notice.status, notice.attempts) for notice in notices} == {
+        (ChangeNotice.Status.SENT, 1)
+    }
+    assert sorted(_messages_by_recipient()) == sorted(n.participant.email for n in notices)
