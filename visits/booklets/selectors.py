@@ -8,6 +8,9 @@ Each printed item carries one *column* per booklet language. A one-language book
 one column; a bilingual one two, laid side by side. A field empty in a language falls
 back to another language and says so with its own ``lang``, so the reader never meets an
 empty gap and hyphenation follows the text actually printed.
+
+At the end, the download's read: which stored booklet answers a request
+(``booklet_stored``), by the visit's programme revision alone.
 """
 
 from __future__ import annotations
@@ -17,16 +20,20 @@ from dataclasses import dataclass, field
 
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
+from organisations.compiled import CompiledQuery
 from organisations.languages import language_codes
 from organisations.models import Organisation, Venue
 from participants.models import Participant
 from participants.selectors import participant_personal_url
 from visits.booklets.labels import Labels, choice_label
+from visits.booklets.models import Booklet
+from visits.booklets.revision import programme_key_of
 from visits.booklets.typography import (
     Cell,
     Text,
@@ -784,3 +791,109 @@ def booklet_offers(*, visit: Visit, language: str) -> list[BookletOffer]:
         for paper in ("a5", "a4"):
             offers.append(BookletOffer(languages, paper, f"{shown}, {paper.upper()}"))
     return offers
+
+
+# ---- the stored booklet: which one a download hands over ----------------------------
+
+# How long the download's fast path trusts a found row without asking the database: a row
+# deleted meanwhile (superseded files are swept) makes the download take the slow path.
+STORED_SECONDS = 600
+
+
+@dataclass
+class BookletMode:
+    languages: list[str]
+    paper: str
+    # "delegation": the whole delegation's booklet with whom to call (not for the public).
+    audience: str = Booklet.Audience.PUBLIC
+
+    @property
+    def is_delegation(self) -> bool:
+        return self.audience == Booklet.Audience.DELEGATION
+
+    @property
+    def key(self) -> str:
+        return "+".join(self.languages)
+
+
+def booklet_audience(mode: BookletMode, participant: Participant | None) -> str:
+    """Whom a booklet is filed for: a personal booklet has its contacts anyway, so it is
+    filed as the public mode."""
+    return mode.audience if participant is None else Booklet.Audience.PUBLIC
+
+
+# Building and compiling the published visit's revision lookup cost more than running it
+# (a download is otherwise one row and a file): compiled once per process
+# (organisations.compiled), with a stand-in slug.
+_published_revision = CompiledQuery(
+    lambda slug: (
+        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
+        .order_by()
+        .values("id", "programme_revision")[:1]
+    ),
+    slug="stand-in slug: no real slug has spaces",
+)
+
+
+def _published_visit_revision(slug: str) -> tuple[int, int] | None:
+    """(id, programme revision) of the published visit with this slug, or None."""
+    for row in _published_revision.dicts(slug=slug):
+        return row["id"], row["programme_revision"]
+    return None
+
+
+def booklet_stored(
+    *, slug: str, mode: BookletMode, participant: Participant | None = None
+) -> Booklet | None:
+    """The ready booklet of the published visit ``slug`` current for its revision, or None:
+    the download's fast path.
+
+    Only the visit's revision is read from the database; the booklet row of that revision
+    comes from the cache, where it stays valid because a new revision is a new key (a row
+    found once for a revision is the answer for it). Building the booklet query itself cost
+    more than the rest of a download.
+    """
+    row = _published_visit_revision(slug)
+    if row is None:
+        return None
+    visit_id, revision = row
+    audience = booklet_audience(mode, participant)
+    participant_id = participant.pk if participant is not None else None
+    key = (
+        "booklet-stored:"
+        + ":".join(
+            str(part)
+            for part in (visit_id, programme_key_of(revision), mode.key, mode.paper, participant_id)
+        )
+        + f":{audience}"
+    )
+    booklet = cache.get(key)
+    if booklet is None:
+        booklet = (
+            Booklet.objects.filter(
+                visit_id=visit_id,
+                languages=mode.key,
+                paper=mode.paper,
+                participant_id=participant_id,
+                audience=audience,
+                status=Booklet.Status.READY,
+                programme_key=programme_key_of(revision),
+            )
+            .exclude(file="")
+            .only(
+                "pk",
+                "visit_id",
+                "languages",
+                "paper",
+                "participant_id",
+                "audience",
+                "file",
+                "content_version",
+                "status",
+            )
+            .order_by("-id")
+            .first()
+        )
+        if booklet is not None:
+            cache.set(key, booklet, STORED_SECONDS)
+    return booklet

@@ -12,10 +12,8 @@ from __future__ import annotations
 import datetime
 import logging
 import uuid
-from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, OperationalError, transaction
@@ -24,12 +22,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as KombuOperationalError
 
-from organisations.compiled import CompiledQuery
 from participants.models import Participant
 from visits.booklets.models import Booklet
 from visits.booklets.rendering import booklet_html, html_to_pdf
-from visits.booklets.revision import programme_key, programme_key_expression, programme_key_of
-from visits.booklets.selectors import BookletContent, booklet_content, parse_languages
+from visits.booklets.revision import programme_key, programme_key_expression
+from visits.booklets.selectors import (
+    BookletContent,
+    BookletMode,
+    booklet_audience,
+    booklet_content,
+    parse_languages,
+)
 from visits.booklets.version import content_version
 from visits.models import Visit
 
@@ -48,30 +51,11 @@ PAPERS = tuple(Booklet.Paper.values)
 TRANSIENT_ERRORS = (OSError, OperationalError)
 # ...and, when sending the task, a broker that is down or does not answer.
 OUTAGE_ERRORS = (*TRANSIENT_ERRORS, KombuOperationalError)
-# How long the download's fast path trusts a found row without asking the database: a row
-# deleted meanwhile (superseded files are swept) makes the download take the slow path.
-STORED_SECONDS = 600
 SUPERSEDED = "The programme changed before this booklet was made; a newer one replaces it."
 
 
 class BookletRequestError(ValueError):
     """A booklet that cannot be asked for: unknown language or paper, a stranger."""
-
-
-@dataclass
-class BookletMode:
-    languages: list[str]
-    paper: str
-    # "delegation": the whole delegation's booklet with whom to call (not for the public).
-    audience: str = Booklet.Audience.PUBLIC
-
-    @property
-    def is_delegation(self) -> bool:
-        return self.audience == Booklet.Audience.DELEGATION
-
-    @property
-    def key(self) -> str:
-        return "+".join(self.languages)
 
 
 def booklet_mode_parse(
@@ -171,7 +155,7 @@ def _booklet_for_revision(
             languages=mode.key,
             paper=mode.paper,
             participant=participant,
-            audience=_audience(mode, participant),
+            audience=booklet_audience(mode, participant),
             programme_key=programme_key_expression(),
         )
         .order_by("-id")
@@ -189,7 +173,7 @@ def _booklet_for_content(
         "languages": mode.key,
         "paper": mode.paper,
         "participant": participant,
-        "audience": _audience(mode, participant),
+        "audience": booklet_audience(mode, participant),
         "content_version": version,
     }
     booklet = Booklet.objects.filter(**key).first()
@@ -207,88 +191,6 @@ def _booklet_for_content(
     elif booklet.status == Booklet.Status.PENDING:
         _dispatch_if_due(booklet, timezone.now())
     return booklet
-
-
-# Building and compiling the published visit's revision lookup cost more than running it
-# (a download is otherwise one row and a file): compiled once per process
-# (organisations.compiled), with a stand-in slug.
-_published_revision = CompiledQuery(
-    lambda slug: (
-        Visit.objects.filter(slug=slug, status=Visit.Status.PUBLISHED)
-        .order_by()
-        .values("id", "programme_revision")[:1]
-    ),
-    slug="stand-in slug: no real slug has spaces",
-)
-
-
-def _published_visit_revision(slug: str) -> tuple[int, int] | None:
-    """(id, programme revision) of the published visit with this slug, or None."""
-    for row in _published_revision.dicts(slug=slug):
-        return row["id"], row["programme_revision"]
-    return None
-
-
-def booklet_stored(
-    *, slug: str, mode: BookletMode, participant: Participant | None = None
-) -> Booklet | None:
-    """The ready booklet of the published visit ``slug`` current for its revision, or None:
-    the download's fast path.
-
-    Only the visit's revision is read from the database; the booklet row of that revision
-    comes from the cache, where it stays valid because a new revision is a new key (a row
-    found once for a revision is the answer for it). Building the booklet query itself cost
-    more than the rest of a download.
-    """
-    row = _published_visit_revision(slug)
-    if row is None:
-        return None
-    visit_id, revision = row
-    audience = _audience(mode, participant)
-    participant_id = participant.pk if participant is not None else None
-    key = (
-        "booklet-stored:"
-        + ":".join(
-            str(part)
-            for part in (visit_id, programme_key_of(revision), mode.key, mode.paper, participant_id)
-        )
-        + f":{audience}"
-    )
-    booklet = cache.get(key)
-    if booklet is None:
-        booklet = (
-            Booklet.objects.filter(
-                visit_id=visit_id,
-                languages=mode.key,
-                paper=mode.paper,
-                participant_id=participant_id,
-                audience=audience,
-                status=Booklet.Status.READY,
-                programme_key=programme_key_of(revision),
-            )
-            .exclude(file="")
-            .only(
-                "pk",
-                "visit_id",
-                "languages",
-                "paper",
-                "participant_id",
-                "audience",
-                "file",
-                "content_version",
-                "status",
-            )
-            .order_by("-id")
-            .first()
-        )
-        if booklet is not None:
-            cache.set(key, booklet, STORED_SECONDS)
-    return booklet
-
-
-def _audience(mode: BookletMode, participant: Participant | None) -> str:
-    # A personal booklet has its contacts anyway; it is filed as the public mode.
-    return mode.audience if participant is None else Booklet.Audience.PUBLIC
 
 
 def booklet_retry(*, booklet: Booklet) -> Booklet:

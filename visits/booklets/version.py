@@ -25,10 +25,12 @@ import functools
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 
-from visits.booklets.selectors import BookletContent
+if TYPE_CHECKING:  # the selectors find the stored booklet by the revision, which uses this
+    from visits.booklets.selectors import BookletContent
 
 # Bump to invalidate every stored booklet when rendering changes in Python code.
 LAYOUT_REVISION = "1"

@@ -17,13 +17,12 @@ from django.views.decorators.http import require_safe
 
 from participants.models import Participant
 from visits.booklets.models import Booklet
-from visits.booklets.selectors import online_programme_url
+from visits.booklets.selectors import booklet_stored, online_programme_url
 from visits.booklets.services import (
     BookletMode,
     BookletRequestError,
     booklet_mode_parse,
     booklet_request,
-    booklet_stored,
 )
 from visits.models import Visit
 from visits.personal import participant_or_404, personal
