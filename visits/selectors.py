@@ -11,6 +11,8 @@ import datetime
 import functools
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
@@ -101,8 +103,21 @@ def published_visit_state(*, slug: str) -> PublishedVisitState | None:
     return None
 
 
+def concerns_reader(group_ids: Iterable[int], reader_group_ids: AbstractSet[int]) -> bool:
+    """Who sees what, the one rule: a session or phase of no group is for everyone, one of
+    groups for the members of any of them. ``sessions_for_groups_filter`` is the same rule
+    in SQL (a test holds the two to each other)."""
+    group_ids = tuple(group_ids)
+    return not group_ids or not reader_group_ids.isdisjoint(group_ids)
+
+
+def _pks(rows) -> Iterator[int]:
+    return (row.pk for row in rows)
+
+
 def sessions_for_groups_filter(*, participant_id: int) -> Q:
-    """Sessions for everyone (no group) plus those of the participant's groups."""
+    """Sessions for everyone (no group) plus those of the participant's groups: the rule of
+    ``concerns_reader``, in SQL."""
     through = Session.groups.through
     has_groups = Exists(through.objects.filter(session_id=OuterRef("pk")))
     for_participant = Exists(
@@ -181,8 +196,9 @@ def programme_sessions_with_links(
         shown = [
             session
             for session in every
-            if not (groups := links["groups"].get(session.pk))
-            or any(group.pk in group_ids for group in groups)
+            if concerns_reader(
+                (group.pk for group in links["groups"].get(session.pk, ())), group_ids
+            )
         ]
     else:
         shown = every
@@ -510,11 +526,22 @@ def frame_dates_and_phases(
     if participant_id is None:
         return dates, all_phases
     group_ids = frame.participant_group_ids
-    phases = [
-        phase for phase in all_phases if not phase.group_ids or set(phase.group_ids) & group_ids
-    ]
+    phases = [phase for phase in all_phases if concerns_reader(phase.group_ids, group_ids)]
+    return _dates_shown(
+        dates=dates,
+        session_dates=session_dates,
+        busy_dates=busy_dates,
+        all_phases=all_phases,
+        phases=phases,
+    ), phases
+
+
+def _dates_shown(*, dates, session_dates, busy_dates, all_phases, phases) -> set[datetime.date]:
+    """The dates of ``dates`` a participant sees (``frame_dates_and_phases`` says which):
+    those with a session of theirs, else those with no session for anyone that lie in no
+    phase or in one of their ``phases`` (the reader's of ``all_phases``)."""
     if not dates - session_dates:
-        return dates, phases
+        return dates
 
     def shown(date: datetime.date) -> bool:
         if date in session_dates:
@@ -524,7 +551,7 @@ def frame_dates_and_phases(
         in_phases = [phase for phase in all_phases if phase.covers(date)]
         return not in_phases or any(phase in phases for phase in in_phases)
 
-    return {date for date in dates if shown(date)}, phases
+    return {date for date in dates if shown(date)}
 
 
 def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
@@ -533,11 +560,7 @@ def visible_phases(*, visit: Visit, group_ids: set[int] | None) -> list[Phase]:
     phases = list(Phase.objects.filter(visit=visit).prefetch_related("groups"))
     if group_ids is None:
         return phases
-    return [
-        phase
-        for phase in phases
-        if not phase.groups.all() or {group.pk for group in phase.groups.all()} & group_ids
-    ]
+    return [phase for phase in phases if concerns_reader(_pks(phase.groups.all()), group_ids)]
 
 
 def participant_group_ids(*, participant_id: int) -> set[int]:
@@ -566,9 +589,7 @@ def shown_dates_and_phases(
     if any(phase.groups.all() for phase in all_phases):
         group_ids = participant_group_ids(participant_id=participant_id)
         phases = [
-            phase
-            for phase in all_phases
-            if not phase.groups.all() or {group.pk for group in phase.groups.all()} & group_ids
+            phase for phase in all_phases if concerns_reader(_pks(phase.groups.all()), group_ids)
         ]
     if not dates - session_dates:
         return dates, phases
@@ -578,16 +599,13 @@ def shown_dates_and_phases(
         starts_at.astimezone(zone).date()
         for starts_at in Session.objects.filter(visit=visit).values_list("starts_at", flat=True)
     }
-
-    def shown(date: datetime.date) -> bool:
-        if date in session_dates:
-            return True
-        if date in busy:
-            return False
-        in_phases = [phase for phase in all_phases if phase.covers(date)]
-        return not in_phases or any(phase in phases for phase in in_phases)
-
-    return {date for date in dates if shown(date)}, phases
+    return _dates_shown(
+        dates=dates,
+        session_dates=session_dates,
+        busy_dates=busy,
+        all_phases=all_phases,
+        phases=phases,
+    ), phases
 
 
 def programme_sections(
