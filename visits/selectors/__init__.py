@@ -1,0 +1,101 @@
+"""Reads of visits: a package of one module per part (see each module's docstring).
+
+The names are imported here so that callers read ``from visits.selectors import ...`` as
+they did when this was one module."""
+
+from visits.selectors.editor import (
+    EDITOR_ALL_DATES_UP_TO,
+    EditorDay,
+    EditorPhase,
+    EditorSlot,
+    programme_for_editor,
+    programme_next_free_time,
+    programme_phases_for_editor,
+    programme_sessions_to_edit,
+    session_missing_languages,
+)
+from visits.selectors.frame import FrameRow, ProgrammeFrame, participant_group_ids, programme_frame
+from visits.selectors.programme import (
+    Programme,
+    ProgrammeDay,
+    ProgrammePhase,
+    ProgrammeSessions,
+    concerns_reader,
+    frame_dates_and_phases,
+    programme_build,
+    programme_sections,
+    programme_sessions,
+    programme_sessions_with_links,
+    resource_href,
+    sessions_for_groups_filter,
+    shown_dates_and_phases,
+    visible_phases,
+)
+from visits.selectors.published import (
+    PublishedVisitState,
+    language_or_default,
+    published_visit_by_slug,
+    published_visit_state,
+)
+from visits.selectors.records import (
+    ORGANISER,
+    OrganisationRoles,
+    shared_record_usage,
+    visit_organisations_with_roles,
+)
+from visits.selectors.venues import (
+    VenueAddress,
+    address_language,
+    venue_address,
+    venue_geo_uri,
+    venue_has_address,
+    venue_map_url,
+    venue_search_text,
+    venue_street_address,
+)
+
+__all__ = [
+    "EDITOR_ALL_DATES_UP_TO",
+    "EditorDay",
+    "EditorPhase",
+    "EditorSlot",
+    "FrameRow",
+    "ORGANISER",
+    "OrganisationRoles",
+    "Programme",
+    "ProgrammeDay",
+    "ProgrammeFrame",
+    "ProgrammePhase",
+    "ProgrammeSessions",
+    "PublishedVisitState",
+    "VenueAddress",
+    "address_language",
+    "concerns_reader",
+    "frame_dates_and_phases",
+    "language_or_default",
+    "participant_group_ids",
+    "programme_build",
+    "programme_for_editor",
+    "programme_frame",
+    "programme_next_free_time",
+    "programme_phases_for_editor",
+    "programme_sections",
+    "programme_sessions",
+    "programme_sessions_to_edit",
+    "programme_sessions_with_links",
+    "published_visit_by_slug",
+    "published_visit_state",
+    "resource_href",
+    "session_missing_languages",
+    "sessions_for_groups_filter",
+    "shared_record_usage",
+    "shown_dates_and_phases",
+    "venue_address",
+    "venue_geo_uri",
+    "venue_has_address",
+    "venue_map_url",
+    "venue_search_text",
+    "venue_street_address",
+    "visible_phases",
+    "visit_organisations_with_roles",
+]
