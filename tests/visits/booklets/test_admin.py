@@ -1,5 +1,7 @@
 """Organisers render and download every mode from the visit's admin page."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -87,10 +89,34 @@ def test_another_organisation_cannot_render_or_download(client, outsider, visit,
     assert (render.status_code, download.status_code) == (404, 404)
 
 
+class TableCells(HTMLParser):
+    """The text of every table cell of a page, as a reader sees it."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "td":
+            self.cells.append("")
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.cells[-1] += data
+
+
 def _freshness(page: str, booklet: Booklet) -> str:
     """What the panel's row of this booklet says of it: "current" or "older programme"."""
-    cell = page[page.index(f"-{booklet.short_version}.pdf") :]
-    return cell[: cell.index("</td>")].rsplit("·", 1)[1].strip()
+    reader = TableCells()
+    reader.feed(page)
+    (cell,) = [cell for cell in reader.cells if f"-{booklet.short_version}.pdf" in cell]
+    return " ".join(cell.rsplit("·", 1)[1].split())
 
 
 def test_the_panel_says_whether_each_booklet_is_current_reading_the_programme_only_if_needed(
