@@ -105,3 +105,30 @@ def test_the_procfile_runs_gunicorn_a_worker_and_beat():
     assert processes["web"].startswith("gunicorn config.wsgi ")
     assert processes["worker"].startswith("celery -A config worker ")
     assert processes["beat"].startswith("celery -A config beat ")
+
+
+def test_the_web_workers_share_the_portal_their_master_loaded(monkeypatch):
+    """The Procfile's gunicorn reads config/gunicorn.py: the portal is loaded once, what it
+    made is frozen out of garbage collection before each fork (so the workers share those
+    pages instead of copying them), and each worker opens its own database connection."""
+    import gc
+
+    from config import gunicorn
+
+    web = dict(
+        line.split(": ", 1) for line in (PROJECT / "Procfile").read_text().splitlines() if line
+    )["web"]
+    assert " -c config/gunicorn.py " in web
+    assert gunicorn.preload_app is True
+
+    frozen = gc.get_freeze_count()
+    gunicorn.pre_fork(server=None, worker=None)
+    try:
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+
+    closed = []
+    monkeypatch.setattr("django.db.connections.close_all", lambda: closed.append(True))
+    gunicorn.post_fork(server=None, worker=None)
+    assert closed == [True]
