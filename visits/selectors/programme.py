@@ -207,7 +207,14 @@ def frame_dates_and_phases(
     ), phases
 
 
-def _dates_shown(*, dates, session_dates, busy_dates, all_phases, phases) -> set[datetime.date]:
+def _dates_shown(
+    *,
+    dates: set[datetime.date],
+    session_dates: set[datetime.date],
+    busy_dates: set[datetime.date],
+    all_phases: list[FrameRow] | list[Phase],
+    phases: list[FrameRow] | list[Phase],
+) -> set[datetime.date]:
     """The dates of ``dates`` a participant sees (``frame_dates_and_phases`` says which):
     those with a session of theirs, else those with no session for anyone that lie in no
     phase or in one of their ``phases`` (the reader's of ``all_phases``)."""
