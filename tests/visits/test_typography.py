@@ -79,3 +79,21 @@ def test_collation_keys_are_those_of_the_whole_unicode_table():
         assert collation_key(text) == whole_table.sort_key(unicodedata.normalize("NFC", text)), text
     # Only what these texts hold was read.
     assert len(_collator().parsed) < 200
+
+
+def test_visit_texts_on_the_pages_are_typeset(client, delegation):
+    """The visit's own texts (title, narratives, practical information) are set like the
+    sessions beside them, not left with a typewriter's quotes and spaces."""
+    visit = delegation.visit
+    visit.title_fr = "Visite d'étude : le \"troisième lieu\""
+    visit.goals_fr = "Pourquoi ? Voir le XIXe siècle."
+    visit.save()
+
+    public = client.get("/v/paris-2026/?lang=fr").content.decode()
+    itinerary = client.get(f"/p/{delegation.pierre.access_token}/?lang=fr").content.decode()
+
+    title = "Visite d\u2019étude\u202f: le «\u202ftroisième lieu\u202f»"
+    assert f'<h1 class="masthead-title">{title}</h1>' in public
+    assert "<p>Pourquoi\u202f? Voir le XIXᵉ siècle.</p>" in public
+    assert f'<p class="masthead-visit">{title}</p>' in itinerary
+    assert "<p>Hôtel\u202f: prendre la ligne 4.</p>" in itinerary

@@ -10,13 +10,16 @@ from organisations.languages import translated_text
 from visits import dates
 from visits.models import VisitOrganisation
 from visits.selectors import ORGANISER, resource_href, venue_geo_uri, venue_map_url
+from visits.typography import typeset
 
 register = template.Library()
 
 
 @register.simple_tag
 def translated(obj, field_name: str, paragraphs: bool = False):
-    """A translated field in the active language, or its fallback marked with ``lang``.
+    """A translated field in the active language, or its fallback marked with ``lang``,
+    set by the typesetter's rules of the language it is in (apostrophes, quotes, French
+    spaces before high punctuation), as the sessions beside it are.
 
     ``{% translated session "title" %}`` renders the title in the active language; when that
     translation is empty it renders the fallback inside ``<span lang="fr">`` (a ``<div>``
@@ -29,6 +32,8 @@ def translated(obj, field_name: str, paragraphs: bool = False):
     text, language = translated_text(obj=obj, field_name=field_name, language=active)
     if not text:
         return ""
+    # Only pages and paper for readers use this tag; the admin shows what was typed.
+    text = typeset(text, language)
     body = linebreaks_filter(text, autoescape=True) if paragraphs else text
     if language == active:
         return format_html("{}", body)
