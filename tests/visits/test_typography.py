@@ -85,7 +85,7 @@ def test_visit_texts_on_the_pages_are_typeset(client, delegation):
     """The visit's own texts (title, narratives, practical information) are set like the
     sessions beside them, not left with a typewriter's quotes and spaces."""
     visit = delegation.visit
-    visit.title_fr = "Visite d'étude : le \"troisième lieu\""
+    visit.title_fr = 'Visite d\'étude : le "troisième lieu"'
     visit.goals_fr = "Pourquoi ? Voir le XIXe siècle."
     visit.save()
 
