@@ -321,3 +321,31 @@ def test_the_html_parser_keeps_the_expressions_it_makes():
     finally:
         inputstream.characters_until_regex = mended
     assert "Visite\u00a0d’étude &lt;Rouen&gt;" in tree and ">Визит<" in tree
+
+
+def test_a_fallback_is_marked_with_its_language_and_the_column_own_text_is_not(visit):
+    """A name without its Russian translation prints in French in the Russian column, marked
+    ``lang="fr"`` for hyphenation and screen readers; text in the column's own language
+    needs no element of its own (each costs WeasyPrint a box and a line layout)."""
+    from django.utils import timezone
+
+    from visits.booklets.rendering import booklet_html
+    from visits.booklets.services import booklet_current_content
+
+    venue = visit.sessions.exclude(venue=None).first().venue
+    venue.name_ru = ""
+    venue.save()
+    mode = booklet_mode_parse(languages="ru+fr", paper="a5")
+    content, version = booklet_current_content(visit=visit, mode=mode)
+
+    html = booklet_html(content=content, zone=visit.zone, version=version, issued=timezone.now())
+
+    name = re.escape(typeset(venue.name_fr, "fr"))
+    # The 16 characters before each place the name prints in a cell of each language.
+    before = r'<div class="cell" lang="{}">(?:(?!</div>).)*?(.{{16}})'
+    in_russian = re.findall(before.format("ru") + name, html, re.S)
+    in_french = re.findall(before.format("fr") + name, html, re.S)
+    # Its sessions' venue and the venues' directory, in both columns.
+    assert len(in_russian) == len(in_french) >= 2
+    assert all(before.endswith('lang="fr">') for before in in_russian)
+    assert not any(before == '<span lang="fr">' for before in in_french)
