@@ -111,7 +111,7 @@ class ProgrammeChecker:
         if sessions is None:
             sessions = programme_sessions_to_edit(visit=visit)
         self.sessions = sessions
-        self.groups_of = {s.pk: frozenset(g.pk for g in s.groups.all()) for s in self.sessions}
+        self.groups_of = {s.pk: frozenset(g.pk for g in s.group_list) for s in self.sessions}
         self.days = list(Day.objects.filter(visit=visit).order_by("date"))
         self.participant_group_sets = {
             frozenset(group.pk for group in p.groups.all())
@@ -214,8 +214,8 @@ class ProgrammeChecker:
                     },
                     self.url(second),
                 )
-            first_speakers = {person.pk: person for person in first.speakers.all()}
-            for person in second.speakers.all():
+            first_speakers = {person.pk: person for person in first.speaker_list}
+            for person in second.speaker_list:
                 if person.pk in first_speakers:
                     self.add(
                         ERROR,
@@ -230,9 +230,7 @@ class ProgrammeChecker:
                     )
 
     def add_approximate_overlap(self, first: Session, second: Session) -> None:
-        shared_speakers = {p.pk for p in first.speakers.all()} & {
-            p.pk for p in second.speakers.all()
-        }
+        shared_speakers = {p.pk for p in first.speaker_list} & {p.pk for p in second.speaker_list}
         if not (self.audiences_meet(first, second) or shared_speakers):
             return
         self.add(

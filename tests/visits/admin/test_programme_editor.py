@@ -121,6 +121,23 @@ def test_parallel_group_sessions_sit_side_by_side(client, owner, visit):
     assert '<span class="group-badge">Museums</span>' in page
 
 
+def test_a_session_card_names_its_hosts(client, owner, visit, mairie):
+    other = OrganisationFactory(name_en="Musée Carnavalet")
+    SessionFactory(
+        visit=visit,
+        title_en="Meeting at the town hall",
+        starts_at=at(13, 10),
+        ends_at=at(13, 11),
+        hosts=[mairie, other],
+    )
+    client.force_login(owner)
+
+    page = client.get(editor_url(visit), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    meta = re.search(r'<div class="session-meta">(.*?)</div>', page).group(1)
+    assert meta.endswith(f" · {mairie}, Musée Carnavalet")
+
+
 def test_a_missing_translation_shows_on_its_session(client, owner, visit):
     SessionFactory(visit=visit, title_en="Complete")
     gap = SessionFactory(
