@@ -4,12 +4,13 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from tests.visits.booklets.conftest import pdf_pages
 from visits.booklets import rendering
-from visits.booklets.rendering import html_to_pdf
-from visits.booklets.services import booklet_mode_parse, booklet_pdf
+from visits.booklets.rendering import booklet_html, html_to_pdf
+from visits.booklets.services import booklet_current_content, booklet_mode_parse, booklet_pdf
 from visits.typography import typeset
 
 
@@ -327,11 +328,6 @@ def test_a_fallback_is_marked_with_its_language_and_the_column_own_text_is_not(v
     """A name without its Russian translation prints in French in the Russian column, marked
     ``lang="fr"`` for hyphenation and screen readers; text in the column's own language
     needs no element of its own (each costs WeasyPrint a box and a line layout)."""
-    from django.utils import timezone
-
-    from visits.booklets.rendering import booklet_html
-    from visits.booklets.services import booklet_current_content
-
     venue = visit.sessions.exclude(venue=None).first().venue
     venue.name_ru = ""
     venue.save()
