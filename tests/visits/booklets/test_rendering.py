@@ -215,12 +215,22 @@ def recording(self, args, *more, **options):
 subprocess.Popen.__init__ = recording
 search = ctypes.util.find_library
 from visits.booklets.rendering import weasyprint_loaded
+import gc
+set_aside = []
+def collecting(phase, info):
+    if phase == "start":
+        set_aside.append(gc.get_freeze_count())
+gc.callbacks.append(collecting)
 weasyprint_loaded()
+gc.callbacks.remove(collecting)
 from weasyprint.text import ffi
 print(json.dumps({
     "spawned": [str(args) for args in spawned],
     "libraries": [name for name in ("pango", "harfbuzz", "fontconfig") if getattr(ffi, name)],
     "search_restored": ctypes.util.find_library is search,
+    "collections": len(set_aside),
+    "set_aside_in_each": bool(set_aside) and min(set_aside) > 0,
+    "set_aside_after": gc.get_freeze_count(),
 }))
 """
 
@@ -253,6 +263,11 @@ def test_weasyprint_loads_its_libraries_without_starting_a_process():
     assert loaded["libraries"] == ["pango", "harfbuzz", "fontconfig"]
     # The search is the system's again for anything else in the process.
     assert loaded["search_restored"]
+    # The garbage collector ran while WeasyPrint was imported, on its new objects only: what
+    # Django had loaded was set aside, and taken back afterwards.
+    assert loaded["collections"] > 0
+    assert loaded["set_aside_in_each"]
+    assert loaded["set_aside_after"] == 0
 
 
 def test_weasyprint_still_loads_where_only_the_search_finds_its_libraries():
