@@ -87,24 +87,42 @@ def weasyprint_loaded():
     """
     real_find_library = ctypes.util.find_library
     ctypes.util.find_library = lambda name: None
-    # The import makes some hundred thousand objects, enough for a full pass of the garbage
-    # collector, which would also walk all that Django has loaded (52 of the 94 ms of full
-    # passes in a cold render_booklet). Set aside while WeasyPrint loads, as in a render.
-    gc.freeze()
-    try:
-        # A miss here is not the user's error yet: WeasyPrint's advice on installing the
-        # libraries is printed only if the search fails too.
-        with contextlib.redirect_stdout(io.StringIO()):
+    # The import makes enough objects for full passes of the garbage collector (52 of the
+    # 94 ms of full passes in a cold render_booklet).
+    with loaded_objects_set_aside():
+        try:
+            # A miss here is not the user's error yet: WeasyPrint's advice on installing the
+            # libraries is printed only if the search fails too.
+            with contextlib.redirect_stdout(io.StringIO()):
+                import weasyprint
+        except OSError:
+            # The modules that failed are not kept: the import runs again, with the search.
+            ctypes.util.find_library = real_find_library
             import weasyprint
-    except OSError:
-        # The modules that failed are not kept: the import runs again, with the search.
-        ctypes.util.find_library = real_find_library
-        import weasyprint
-    finally:
-        ctypes.util.find_library = real_find_library
-        gc.unfreeze()
+        finally:
+            ctypes.util.find_library = real_find_library
     _html_parser_mended()
     return weasyprint
+
+
+@contextlib.contextmanager
+def loaded_objects_set_aside():
+    """The garbage collector kept off what the process already holds while WeasyPrint works.
+
+    WeasyPrint makes objects by the million, and each full collection would also walk the
+    hundreds of thousands a Django process holds (models, templates, catalogues): a tenth
+    of a render's CPU. They are frozen meanwhile and collected as usual afterwards. Where
+    someone froze them already (gunicorn's workers, before the fork), they are left so:
+    unfreezing would give back theirs too.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class _CharacterRuns(dict):
@@ -204,16 +222,9 @@ def html_to_pdf(html: str, *, policy: StaticOnlyPolicy | None = None) -> bytes:
 
     fetcher = StaticOnlyFetcher()
     font_config = FontConfiguration()
-    # WeasyPrint makes millions of short-lived objects, and each full collection of the
-    # garbage collector would also walk the hundreds of thousands a Django process already
-    # holds (models, templates, catalogues): a tenth of a render's CPU. They are set aside
-    # while WeasyPrint works and collected as usual afterwards.
-    gc.freeze()
-    try:
+    with loaded_objects_set_aside():
         document = PrintHTML(string=html, base_url=BOOKLET_BASE_URL, url_fetcher=fetcher)
         pdf = document.write_pdf(font_config=font_config, uncompressed_pdf=False)
-    finally:
-        gc.unfreeze()
     if policy.refused:
         logger.warning("Booklet rendering refused %s", ", ".join(policy.refused))
     return pdf

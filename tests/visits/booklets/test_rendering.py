@@ -1,5 +1,6 @@
 """Booklets as readers get them: text, page order, footer, fonts, personal content."""
 
+import gc
 import io
 import re
 
@@ -268,6 +269,19 @@ def test_weasyprint_loads_its_libraries_without_starting_a_process():
     assert loaded["collections"] > 0
     assert loaded["set_aside_in_each"]
     assert loaded["set_aside_after"] == 0
+
+
+def test_a_render_leaves_what_gunicorn_froze_frozen():
+    # gunicorn's workers freeze what their master loaded before the fork (config/gunicorn.py):
+    # a booklet rendered in one (in-process tasks) must not give those objects back.
+    gc.freeze()
+    try:
+        pdf = html_to_pdf("<p>Programme</p>")
+        # Still frozen (a few of them freed meanwhile, as any object may be).
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert "Programme" in pdf_pages(pdf)[0]
 
 
 def test_weasyprint_still_loads_where_only_the_search_finds_its_libraries():
