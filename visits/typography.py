@@ -97,12 +97,12 @@ def _collator():
         a booklet's names hold a hundred characters. The keys are pyuca's own."""
 
         def load(self, filename):
-            # A character's line, or the tuple of its lines when a contraction begins
-            # with it ("0418 0306", И with its breve, is found from its first character).
-            # Strings, not a list a character: 30,000 new lists set off the garbage
-            # collector's full passes over everything a Django process holds, two thirds
-            # of the 75 ms this took in a booklet's cold command.
-            self.lines_by_character: dict[int, str | tuple[str, ...]] = {}
+            # A character's lines in one string, one a line: a contraction ("0418 0306",
+            # И with its breve) is found from its first character, so its line is kept
+            # under that one. A string, not a list a character: 30,000 new lists set off
+            # the garbage collector's full passes over everything a Django process holds,
+            # two thirds of the 74 ms this took in a booklet's cold command.
+            self.lines_by_character: dict[int, str] = {}
             self.parsed: set[int] = set()
             self.parsing = threading.Lock()
             known = self.lines_by_character
@@ -117,13 +117,7 @@ def _collator():
                         self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
                         continue
                     first = int(line.split(None, 1)[0], 16)
-                    before = known.get(first)
-                    if before is None:
-                        known[first] = line
-                    elif isinstance(before, str):
-                        known[first] = (before, line)
-                    else:
-                        known[first] = (*before, line)
+                    known[first] = f"{known[first]}\n{line}" if first in known else line
 
         def parse_for(self, codepoints):
             missing = set(codepoints) - self.parsed
@@ -135,8 +129,7 @@ def _collator():
 
         def parse_missing(self, codepoints):
             for codepoint in codepoints:
-                lines = self.lines_by_character.pop(codepoint, ())
-                for line in (lines,) if isinstance(lines, str) else lines:
+                for line in self.lines_by_character.pop(codepoint, "").splitlines():
                     characters, weights = line.split(";", 1)
                     self.table.add(
                         hexstrings2int(characters.split()),
