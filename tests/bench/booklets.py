@@ -136,9 +136,8 @@ def scale_out(*, env: dict, slug: str, booklets: int) -> dict:
             ]
             try:
                 time.sleep(4)  # the workers import Django and connect
-                run = run_measured(
-                    [PYTHON, "-m", "tests.bench.dispatch", slug, str(booklets)], broker
-                )
+                dispatch = ["tests.bench.dispatch", slug, str(booklets), str(workers)]
+                run = run_measured([PYTHON, "-m", *dispatch], broker)
                 results[f"{workers}_worker_s"] = round(
                     json.loads(run["output"].strip().splitlines()[-1])["seconds"], 2
                 )

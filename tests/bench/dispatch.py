@@ -1,6 +1,6 @@
 """Ask for N different booklets through the broker and wait until the workers made them all.
 
-python -m tests.bench.dispatch <slug> <count>
+python -m tests.bench.dispatch <slug> <count> <workers>
 
 The booklets differ by mode and participant, as a delegation's requests would; earlier
 rows are removed first so that every one is a real render.
@@ -15,7 +15,19 @@ import time
 QUEUE = "celery"
 
 
-def main(slug: str, count: int) -> dict:
+def consumers_switched(app, command: str, workers: int) -> None:
+    """Tell the workers to stop or start taking booklets, and return once each has answered.
+
+    A control command that waits for replies waits its whole timeout unless told how many
+    to expect: with no count, starting the workers took ten seconds before the first look
+    at the booklets, and two workers that finished 20 booklets sooner were timed at ten.
+    """
+    replies = getattr(app.control, command)(QUEUE, reply=True, timeout=30, limit=workers)
+    if len(replies) != workers:
+        raise SystemExit(f"{len(replies)} of {workers} workers answered {command}")
+
+
+def main(slug: str, count: int, workers: int) -> dict:
     import django
 
     django.setup()
@@ -37,13 +49,13 @@ def main(slug: str, count: int) -> dict:
     # The workers wait while the requests are made: asking for a booklet reads its content
     # (a web request's work), and on two cores that work would be timed against the
     # workers it competes with. The clock runs from the moment they may start.
-    app.control.cancel_consumer(QUEUE, reply=True, timeout=10)
+    consumers_switched(app, "cancel_consumer", workers)
     ids = [
         booklet_request(visit=visit, mode=mode, participant=participant).pk
         for participant, mode in requests
     ]
     start = time.perf_counter()
-    app.control.add_consumer(QUEUE, reply=True, timeout=10)
+    consumers_switched(app, "add_consumer", workers)
     deadline = start + 900
     while time.perf_counter() < deadline:
         states = list(Booklet.objects.filter(pk__in=ids).values_list("status", flat=True))
@@ -58,4 +70,4 @@ def main(slug: str, count: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], int(sys.argv[2]))))
+    print(json.dumps(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))))
