@@ -30,11 +30,13 @@ from itertools import combinations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from organisations.languages import active_language
 from participants.models import Journey, Participant, StaffMember, Stay
 from visits.logistics.selectors import nights_of, room_occupants
 from visits.models import Session, Visit
 from visits.selectors import programme_sessions
 from visits.translations import admin_change_url
+from visits.typography import in_guillemets
 
 DEFAULT_TRANSFER_BUFFER_MINUTES = 45
 DEFAULT_INTERPRETER_MAX_HOURS = 6
@@ -82,7 +84,7 @@ class LogisticsChecker:
             when = f"{day:%Y-%m-%d}, {str(session.get_time_precision_display()).lower()}"
         else:
             when = self.moment(session.starts_at)
-        return f"«{session}» ({when})"
+        return f"{in_guillemets(str(session), active_language())} ({when})"
 
     def date_of(self, moment: dt.datetime) -> dt.date:
         return moment.astimezone(self.zone).date()

@@ -36,6 +36,7 @@ from itertools import combinations
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from organisations.languages import active_language
 from participants.models import Participant
 from visits.logistics_check import logistics_findings
 from visits.models import Day, Session, TravelTime, Visit
@@ -47,6 +48,7 @@ from visits.translations import (
     translation_status,
     visit_hosts,
 )
+from visits.typography import in_guillemets
 
 ERROR = "error"
 WARNING = "warning"
@@ -138,7 +140,7 @@ class ProgrammeChecker:
         return f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
 
     def named(self, session: Session) -> str:
-        return f"«{session}» ({self.when(session)})"
+        return f"{in_guillemets(str(session), active_language())} ({self.when(session)})"
 
     @staticmethod
     def overlap(first: Session, second: Session) -> bool:

@@ -33,6 +33,22 @@ OPENING_CLOSING = {
     "en": ("\u201c", "\u201d"),
 }
 
+
+def quoted(text: str, language: str) -> str:
+    """Text in the quotes of the language it is read in, as a reader's page sets it."""
+    opening, closing = OPENING_CLOSING.get(language, OPENING_CLOSING["en"])
+    return f"{opening}{text}{closing}"
+
+
+def in_guillemets(text: str, language: str) -> str:
+    """A name inside a message of the interface. Its catalogues quote names with guillemets
+    in every language, the English messages too; French sets them with narrow no-break
+    spaces inside, as it does its own."""
+    if language == "fr":
+        return f"«\u202f{text}\u202f»"
+    return f"«{text}»"
+
+
 # French ordinals: XIXe siècle, Ve République, 10e arrondissement, 1er, 1re, 2nde. A numeral
 # of one letter is only I, V or X: "Le" and "Ce" are words.
 _FRENCH_ORDINAL = re.compile(r"\b([IVXLC]{2,}|[IVX]|\d+)(er|re|e|nde|nd)\b")

@@ -57,6 +57,27 @@ def test_two_sessions_for_everyone_at_once_overlap():
     assert finding.url == change_url(clash)
 
 
+def test_sessions_are_named_in_the_quotes_of_the_organisers_language():
+    visit = paris_rouen_programme()
+    mairie = Session.objects.get(title_fr="Rencontre à la Mairie de Paris")
+    plain_session(visit, "Musée Carnavalet", may_2019(13, 11), may_2019(13, 12), venue=mairie.venue)
+
+    with translation.override("fr"):
+        (french,) = [finding.message for finding in programme_check(visit=visit)]
+    with translation.override("ru"):
+        (russian,) = [finding.message for finding in programme_check(visit=visit)]
+
+    # French guillemets hold narrow no-break spaces, as the catalogue's own quotes do.
+    assert french == (
+        "«\u202fRencontre à la Mairie de Paris\u202f» (2019-05-13 10:00–12:00) et "
+        "«\u202fMusée Carnavalet\u202f» (2019-05-13 11:00–12:00) se chevauchent pour les "
+        "mêmes participants."
+    )
+    assert russian.startswith(
+        "Мероприятия «Rencontre à la Mairie de Paris (ru)» (2019-05-13 10:00–12:00) и «Musée"
+    )
+
+
 def test_a_group_session_overlaps_a_session_for_everyone():
     visit = paris_rouen_programme()
     museums = GroupFactory(bare=True, visit=visit, name_fr="Musées", name_ru="Musées (ru)")

@@ -21,6 +21,7 @@ from visits.booklets.typography import day_label, typeset
 from visits.changes.snapshot import itinerary_session_ids
 from visits.dates import day_month
 from visits.models import TimePrecision
+from visits.typography import quoted
 
 # What a participant reads of a session, in the order a sentence tells it.
 TOLD_FIELDS = (
@@ -115,13 +116,6 @@ def programme_changes(
 
 
 # --- words ----------------------------------------------------------------------------
-
-QUOTES = {"fr": ("«\u202f", "\u202f»"), "ru": ("«", "»"), "de": ("„", "“")}
-
-
-def quoted(text: str, language: str) -> str:
-    opening, closing = QUOTES.get(language, ("“", "”"))
-    return f"{opening}{text}{closing}"
 
 
 def _moment(value: str) -> datetime.datetime:

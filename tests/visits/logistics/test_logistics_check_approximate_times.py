@@ -263,6 +263,8 @@ def test_the_question_is_asked_in_the_organisers_language():
     with translation.override("ru"):
         (_severity, _code, russian), *_rest = findings(visit)
 
+    assert "«\u202fVisite du port\u202f» (2019-05-13, " in french
+    assert "«Visite du port (ru)» (2019-05-13, " in russian
     assert french.endswith(
         "qui risquent de se chevaucher car l’une des deux n’a pas encore d’heure précise\u202f: "
         "vérifiez que Paul (Guide) peut assurer les deux."
