@@ -187,7 +187,7 @@ def main() -> None:
         env=env, slug=data.demo_slug, languages="ru+fr", paper="a5", repeat=REPEAT
     )
     large_cold = booklets.cold_command(
-        env=env, slug=data.large_slug, languages="ru+fr", paper="a4", repeat=min(REPEAT, 3)
+        env=env, slug=data.large_slug, languages="ru+fr", paper="a4", repeat=REPEAT
     )
     typeset = booklets.typesetting(
         env=env, slug=data.demo_slug, languages="ru+fr", paper="a5", repeat=REPEAT
