@@ -135,7 +135,6 @@ def scale_out(*, env: dict, slug: str, booklets: int) -> dict:
                 for n in range(workers)
             ]
             try:
-                time.sleep(4)  # the workers import Django and connect
                 dispatch = ["tests.bench.dispatch", slug, str(booklets), str(workers)]
                 run = run_measured([PYTHON, "-m", *dispatch], broker)
                 results[f"{workers}_worker_s"] = round(

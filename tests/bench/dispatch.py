@@ -15,6 +15,16 @@ import time
 QUEUE = "celery"
 
 
+def workers_ready(app, workers: int, patience: float = 120) -> None:
+    """Return once every worker started answers: a control command sent before a worker
+    listens never reaches it, and that worker would take booklets it was told to leave."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if len(app.control.ping(timeout=1, limit=workers)) == workers:
+            return
+    raise SystemExit(f"fewer than {workers} workers answered within {patience:.0f} s")
+
+
 def consumers_switched(app, command: str, workers: int) -> None:
     """Tell the workers to stop or start taking booklets, and return once each has answered.
 
@@ -49,6 +59,7 @@ def main(slug: str, count: int, workers: int) -> dict:
     # The workers wait while the requests are made: asking for a booklet reads its content
     # (a web request's work), and on two cores that work would be timed against the
     # workers it competes with. The clock runs from the moment they may start.
+    workers_ready(app, workers)
     consumers_switched(app, "cancel_consumer", workers)
     ids = [
         booklet_request(visit=visit, mode=mode, participant=participant).pk
