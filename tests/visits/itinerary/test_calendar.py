@@ -10,6 +10,7 @@ from django.utils import timezone
 from tests.factories import ParticipantFactory, SessionFactory
 from tests.scenarios import published_visit, visit_time
 from visits.itinerary.calendar import session_sequence
+from visits.models import Session
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -60,6 +61,21 @@ def test_events_carry_location_and_a_description_in_the_participants_language(cl
     for event in (russian, english):
         for secret in ("claire.martin@bpi.example.fr", "+33 1 44 78 12 33", "Budget"):
             assert secret not in str(event.to_ical().decode())
+
+
+def test_the_kind_and_interpretation_are_named_in_the_participants_language(client, delegation):
+    plenary = delegation.plenary
+    plenary.kind = Session.Kind.SITE_VISIT
+    plenary.interpretation = Session.Interpretation.CONSECUTIVE
+    plenary.save()
+
+    russian = events_by_summary(feed_of(client, delegation.anna))["Приветствие"]
+    english = events_by_summary(feed_of(client, delegation.olga))["Welcome"]
+
+    assert russian["CATEGORIES"].cats == ["Посещение"]
+    assert english["CATEGORIES"].cats == ["Site visit"]
+    assert "Последовательный перевод" in str(russian["DESCRIPTION"])
+    assert "Consecutive interpretation" in str(english["DESCRIPTION"])
 
 
 def test_a_chosen_language_changes_the_feed(client, delegation):
