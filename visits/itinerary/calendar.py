@@ -57,7 +57,7 @@ def _choice_labels(choices: type, language: str) -> dict[str, str]:
     """A field's choice labels in one language, made once a process.
 
     Django's ``get_FOO_display`` rebuilds the field's choices with their lazy labels on
-    every call (24 µs, against 2 for a dictionary): four a session were a tenth of a
+    every call (24 µs, against 2 for a dictionary): two to four a session were a tenth of a
     300-session calendar's CPU.
     """
     with translation.override(language):
