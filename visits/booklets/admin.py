@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -41,18 +42,35 @@ from visits.booklets.version import content_version
 from visits.booklets.views import booklet_filename
 from visits.models import Visit
 
+# A running visit makes a booklet a participant, mode and programme version: the page
+# lists the newest, not hundreds of rows that would each cost it time.
+BOOKLETS_LISTED = 30
+
+
+class NewestBookletsFormSet(BaseInlineFormSet):
+    def get_queryset(self):
+        # Kept once sliced: the formset asks for its queryset again for every form.
+        if not hasattr(self, "_newest"):
+            self._newest = super().get_queryset()[:BOOKLETS_LISTED]
+        return self._newest
+
 
 class BookletInline(admin.TabularInline):
-    """Every booklet made for the visit, newest first: the history of printouts."""
+    """The newest booklets made for the visit, newest first: the history of printouts."""
 
     model = Booklet
+    formset = NewestBookletsFormSet
     extra = 0
     can_delete = False
     show_change_link = False
-    verbose_name_plural = _("booklets made")
+    verbose_name_plural = format_lazy(_("booklets made: the newest {count}"), count=BOOKLETS_LISTED)
     fields = ("languages", "paper", "participant", "version", "status", "made", "error")
     readonly_fields = fields
     ordering = ("-created_at", "-id")
+
+    def get_queryset(self, request):
+        # Each row prints its participant and its time in the visit's zone.
+        return super().get_queryset(request).select_related("visit", "participant")
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
@@ -172,9 +190,8 @@ class VisitBookletsAdminMixin:
         visit = Visit.objects.get(pk=visit.pk)
         render_url = reverse("admin:visits_visit_booklet_render", args=[visit.pk])
         latest: dict[tuple[str, str, str], Booklet] = {}
-        for booklet in Booklet.objects.filter(visit=visit, participant__isnull=True).order_by(
-            "created_at", "id"
-        ):
+        # Through the visit's own manager, each booklet knows its visit without a query.
+        for booklet in visit.booklets.filter(participant__isnull=True).order_by("created_at", "id"):
             latest[(booklet.languages, booklet.paper, booklet.audience)] = booklet
         # A booklet keyed with today's revision was found current for it (as a download
         # trusts it). Reading a programme to hash it costs about a second per 300 sessions

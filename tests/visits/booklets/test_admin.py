@@ -151,3 +151,56 @@ def test_the_panel_says_whether_each_booklet_is_current_reading_the_programme_on
     session.title_fr = "Rencontre déplacée"
     session.save()
     assert _freshness(page(), booklet) == "older programme"
+
+
+def _booklets_made(visit, count: int, *, first: int = 0) -> None:
+    """Rows as a running visit leaves them: participants' booklets, and the visit's in each
+    of its modes in turn."""
+    from tests.factories import ParticipantFactory
+    from visits.booklets.revision import programme_key
+    from visits.booklets.selectors import booklet_modes
+
+    modes = booklet_modes(visit=visit)
+    for index in range(first, first + count):
+        participant = (
+            ParticipantFactory(visit=visit, name_latin=f"Reader {index:02d}") if index % 2 else None
+        )
+        languages, paper = modes[index // 2 % len(modes)]
+        Booklet.objects.create(
+            visit=visit,
+            participant=participant,
+            languages=languages,
+            paper=paper,
+            content_version=f"{index:064d}",
+            status=Booklet.Status.READY,
+        )
+    # Made for today's programme (which the new participants changed): the panel trusts
+    # them without reading it, a cost the panel's own test measures.
+    visit.refresh_from_db(fields=["programme_revision"])
+    Booklet.objects.filter(visit=visit).update(programme_key=programme_key(visit))
+
+
+def test_the_visit_page_lists_the_newest_booklets_in_as_many_queries_at_any_number(
+    client, organiser, visit, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(organiser)
+    url = f"/admin/visits/visit/{visit.pk}/change/"
+    _booklets_made(visit, 4)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+
+    _booklets_made(visit, 40, first=4)
+    with django_assert_num_queries(len(few)):
+        page = client.get(url).content.decode()
+
+    start = page.index('id="booklets-group"')
+    listed = page[start : page.index("</table>", start)]
+    assert "Booklets made: the newest 30" in listed
+    # The rows are numbered from 0, newest first: thirty of the 44, the oldest left out.
+    assert 'id="booklets-29"' in listed and 'id="booklets-30"' not in listed
+    assert "Reader 43" in listed and "Reader 15" in listed
+    assert "Reader 13" not in listed and "Reader 01" not in listed

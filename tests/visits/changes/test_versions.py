@@ -1,5 +1,6 @@
 """Publishing programme versions and telling each participant their own changes, once."""
 
+import re
 from smtplib import SMTPServerDisconnected
 
 import pytest
@@ -179,6 +180,15 @@ def test_a_failed_delivery_is_recorded_and_shown(
     assert "Delivery failed" in text
     assert "SMTPServerDisconnected: Connection unexpectedly closed" in text
     assert "Monday 13 May: “Welcome” moves from 09:00 to 08:00." in text
+    # The visit's page counts them as not reached, none told.
+    visit_page = client.get(reverse("admin:visits_visit_change", args=[delegation.visit.pk]))
+    versions = re.search(
+        r'<div id="programme-versions">.*?</table>', visit_page.content.decode(), re.S
+    ).group(0)
+    assert re.search(
+        rf">Version {version.number}</a></th><td>[^<]+</td><td>0</td><td>{len(notices)}</td>",
+        versions,
+    )
 
 
 def test_the_admin_button_publishes_for_the_visit_organisers_only(
