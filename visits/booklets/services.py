@@ -447,6 +447,18 @@ def _tell_organisers(booklet: Booklet) -> None:
     Booklet.objects.filter(pk=booklet.pk).update(organisers_told_at=timezone.now())
 
 
+def booklets_keyed_anew(*, booklets: list[Booklet], revision: str) -> None:
+    """Booklets of an older revision found to print what today's would: keyed with today's,
+    so that a download or a look at the admin page finds them without reading the programme."""
+    if not booklets:
+        return
+    Booklet.objects.filter(pk__in=[booklet.pk for booklet in booklets]).update(
+        programme_key=revision
+    )
+    for booklet in booklets:
+        booklet.programme_key = revision
+
+
 def booklets_delete_superseded(*, visit_id: int, keep_latest: int = 1) -> int:
     """Delete the files and rows of older versions, keeping the newest ``keep_latest`` ready
     booklets of each mode. Rows are history for the organisers; files cost disk."""

@@ -122,6 +122,8 @@ def _freshness(page: str, booklet: Booklet) -> str:
 def test_the_panel_says_whether_each_booklet_is_current_reading_the_programme_only_if_needed(
     client, organiser, visit, django_capture_on_commit_callbacks, monkeypatch
 ):
+    from django.core.cache import cache
+
     from visits.booklets import admin as booklets_admin
 
     client.force_login(organiser)
@@ -141,16 +143,25 @@ def test_the_panel_says_whether_each_booklet_is_current_reading_the_programme_on
     assert _freshness(page(), booklet) == "current"
     assert read == []
 
-    # A save that prints nothing new: the programme is read and found the same.
+    # A save that prints nothing new: the programme is read and found the same, and the
+    # booklet keyed anew, so the next look reads nothing, even from another process (whose
+    # cache has not seen this revision).
     visit.save()
     assert _freshness(page(), booklet) == "current"
     assert read == [["ru", "fr"]]
+    cache.clear()
+    assert _freshness(page(), booklet) == "current"
+    assert read == [["ru", "fr"]]
 
-    # A session renamed: the booklet is of an older programme.
+    # A session renamed: the booklet is of an older programme. Until it is rendered again,
+    # each look finds that out without reading the programme once more.
     session = visit.sessions.order_by("starts_at").first()
     session.title_fr = "Rencontre déplacée"
     session.save()
     assert _freshness(page(), booklet) == "older programme"
+    assert read == [["ru", "fr"], ["ru", "fr"]]
+    assert _freshness(page(), booklet) == "older programme"
+    assert read == [["ru", "fr"], ["ru", "fr"]]
 
 
 def _booklets_made(visit, count: int, *, first: int = 0) -> None:
