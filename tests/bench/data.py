@@ -196,9 +196,40 @@ def installation(*, organiser, visits: int, participants: int) -> None:
         )
 
 
+BOOKLETS_PERSONAL = 40
+
+
+def booklets_made(*, visit) -> None:
+    """The booklets a running visit has made: the visit's in every mode and for both
+    audiences, and personal ones, all for the programme as it stood before its last edit.
+    The admin's visit page lists them and says which are still current."""
+    from participants.models import Participant
+    from visits.booklets.models import Booklet
+    from visits.booklets.selectors import booklet_modes
+
+    modes = booklet_modes(visit=visit)
+    rows = [
+        Booklet(visit=visit, languages=languages, paper=paper, audience=audience)
+        for languages, paper in modes
+        for audience in Booklet.Audience.values
+    ]
+    readers = Participant.objects.filter(visit=visit).order_by("pk")[:BOOKLETS_PERSONAL]
+    rows += [
+        Booklet(visit=visit, participant=reader, languages=languages, paper=paper)
+        for reader, (languages, paper) in zip(readers, modes * BOOKLETS_PERSONAL, strict=False)
+    ]
+    for index, booklet in enumerate(rows):
+        booklet.content_version = f"{index:064x}"
+        booklet.programme_key = "0.before-the-last-edit"
+        booklet.status = Booklet.Status.READY
+        booklet.rendered_at = visit.created_at
+    Booklet.objects.bulk_create(rows)
+
+
 def running_visit(*, visit, reader) -> None:
-    """As a visit is while it runs: a version published and read, a meeting moved, a new
-    version published. The reader's itinerary then lists what changed, as it would."""
+    """As a visit is while it runs: a version published and read, booklets made, a meeting
+    moved, a new version published. The reader's itinerary then lists what changed, as it
+    would, and the admin's visit page has booklets of an older programme to list."""
     import datetime
 
     from visits.changes.services import itinerary_reading_record, programme_version_publish
@@ -206,6 +237,7 @@ def running_visit(*, visit, reader) -> None:
 
     programme_version_publish(visit=visit)
     itinerary_reading_record(participant=reader)
+    booklets_made(visit=visit)
     moved = Session.objects.filter(visit=visit, groups=None).order_by("starts_at").first()
     moved.starts_at += datetime.timedelta(minutes=30)
     moved.ends_at += datetime.timedelta(minutes=30)
