@@ -12,13 +12,13 @@ the same second or a change of hosts alone still reach subscribed calendars.
 from __future__ import annotations
 
 import datetime
-import functools
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from organisations.languages import fallback_order
+from visits.booklets.labels import choice_label
 from visits.changes.selectors import session_revisions
 from visits.models import Session, Visit
 from visits.selectors import Programme, resource_href, venue_address
@@ -52,22 +52,6 @@ def _text(obj, field_name: str, language: str) -> str:
     return ""
 
 
-@functools.cache
-def _choice_labels(choices: type, language: str) -> dict[str, str]:
-    """A field's choice labels in one language, made once a process.
-
-    Django's ``get_FOO_display`` rebuilds the field's choices with their lazy labels on
-    every call (24 µs, against 2 for a dictionary): two to four a session were a tenth of a
-    300-session calendar's CPU.
-    """
-    with translation.override(language):
-        return {value: str(label) for value, label in choices.choices}
-
-
-def _label(choices: type, value: str, language: str) -> str:
-    return _choice_labels(choices, language).get(value, value)
-
-
 def _time_note(session: Session, language: str) -> str:
     """What a calendar's own times cannot say about an approximate time (active language)."""
     precision = session.time_precision
@@ -77,7 +61,7 @@ def _time_note(session: Session, language: str) -> str:
         return ""
     if session.is_approximate:
         return _("%(part_of_day)s: the exact time is not fixed yet.") % {
-            "part_of_day": _label(Session.TimePrecision, session.time_precision, language)
+            "part_of_day": choice_label(Session.TimePrecision(session.time_precision), language)
         }
     return ""
 
@@ -85,7 +69,7 @@ def _time_note(session: Session, language: str) -> str:
 def _session_summary(session: Session, language: str) -> str:
     title = _text(session, "title", language)
     if session.is_approximate and session.time_precision != Session.TimePrecision.ALL_DAY:
-        part_of_day = _label(Session.TimePrecision, session.time_precision, language)
+        part_of_day = choice_label(Session.TimePrecision(session.time_precision), language)
         return f"{title} ({part_of_day.lower()})"
     return title
 
@@ -121,7 +105,7 @@ def _session_description(session: Session, language: str, page_url: str) -> str:
         parts.append(_("Speakers: %(names)s") % {"names": "; ".join(speakers)})
     if session.interpretation:
         note = _text(session, "interpretation_note", language)
-        label = _label(Session.Interpretation, session.interpretation, language)
+        label = choice_label(Session.Interpretation(session.interpretation), language)
         parts.append(f"{label}: {note}" if note else label)
     if session.venue is not None:
         directions = _text(session.venue, "directions", language)
@@ -187,7 +171,7 @@ def programme_calendar(
                 event.add("dtstart", session.starts_at.astimezone(zone))
                 event.add("dtend", session.ends_at.astimezone(zone))
             event.add("summary", _session_summary(session, language))
-            event.add("categories", [_label(Session.Kind, session.kind, language)])
+            event.add("categories", [choice_label(Session.Kind(session.kind), language)])
             location = _session_location(session, language)
             if location:
                 event.add("location", location)
