@@ -114,8 +114,7 @@ def booklet_request(
         booklet = _booklet_for_content(visit=visit, mode=mode, participant=participant)
         if booklet.programme_key != revision:
             # An older revision may have printed the same: found by its content, keyed anew.
-            Booklet.objects.filter(pk=booklet.pk).update(programme_key=revision)
-            booklet.programme_key = revision
+            booklets_keyed_anew(booklets=[booklet], revision=revision)
     elif booklet.status == Booklet.Status.PENDING:
         _dispatch_if_due(booklet, timezone.now())
     if booklet.status == Booklet.Status.READY and not _file_present(booklet):
